@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+
+namespace PolicyLint.Analysis
+{
+    /// <summary>What the build tells the rules about the tenant and the deployment.</summary>
+    public sealed class AnalysisOptions
+    {
+        public static readonly AnalysisOptions Default = new AnalysisOptions();
+
+        /// <summary>Names of the policy keys in the tenant (B2CPolicyKey items); null when none were given.</summary>
+        public ISet<string>? PolicyKeys { get; set; }
+
+        /// <summary>B2CEnvironment, when set.</summary>
+        public string? Environment { get; set; }
+
+        /// <summary>True when linting for a production deployment (B2CEnvironment=Production or a settings environment flagged Production).</summary>
+        public bool IsProduction { get; set; }
+
+        /// <summary>Settings of the environment being linted ({Settings:Key} values), when a settings file applies.</summary>
+        public IReadOnlyDictionary<string, string>? Settings { get; set; }
+
+        public static ISet<string> KeySet(IEnumerable<string> names) => new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
+    }
+}

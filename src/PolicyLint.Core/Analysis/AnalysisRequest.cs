@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace PolicyLint.Analysis
+{
+    public sealed class AnalysisRequest
+    {
+        /// <summary>B2CPolicy items: analyzed and reported on.</summary>
+        public List<PolicyInput> Policies { get; } = new List<PolicyInput>();
+        /// <summary>B2CPolicyReference items: resolved against, never reported on.</summary>
+        public List<string> References { get; } = new List<string>();
+        public AnalysisOptions Options { get; set; } = new AnalysisOptions();
+
+        public AnalysisRequest AddPolicy(string path, bool isExplicit = true)
+        {
+            Policies.Add(new PolicyInput(path, isExplicit));
+            return this;
+        }
+    }
+
+    public sealed class PolicyInput
+    {
+        public PolicyInput(string path, bool isExplicit)
+        {
+            Path = path;
+            IsExplicit = isExplicit;
+        }
+
+        public string Path { get; }
+        /// <summary>Listed by the user; false for files the default glob found (non-policy XML is then skipped silently).</summary>
+        public bool IsExplicit { get; }
+    }
+
+    public sealed class AnalysisResult
+    {
+        internal AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, int filesAnalyzed)
+        {
+            Diagnostics = diagnostics;
+            FilesAnalyzed = filesAnalyzed;
+        }
+
+        /// <summary>Sorted by file, line, column, id.</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics { get; }
+        public int FilesAnalyzed { get; }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Analysis
+{
+    /// <summary>What every context shares: the options and a way to report for the rule being run.</summary>
+    public abstract class RuleContext
+    {
+        private readonly DiagnosticSink _sink;
+
+        private protected RuleContext(DiagnosticSink sink, AnalysisOptions options)
+        {
+            _sink = sink;
+            Options = options;
+        }
+
+        public AnalysisOptions Options { get; }
+        internal PolicyRule? CurrentRule { get; set; }
+
+        /// <summary>Reports at an attribute's value.</summary>
+        public void Report(PolicyAttribute attribute, params object?[] args)
+            => Report(attribute.Owner.Document, attribute.ValueSpan, args);
+
+        /// <summary>Reports at an element's start tag.</summary>
+        public void Report(PolicyNode node, params object?[] args)
+            => Report(node.Document, node.StartTag, args);
+
+        /// <summary>Reports at an element's text (e.g. &lt;DataUri&gt;), else its start tag.</summary>
+        public void ReportText(PolicyNode node, params object?[] args)
+            => Report(node.Document, node.Text != null ? node.TextSpan : node.StartTag, args);
+
+        /// <summary>Reports at the named attribute's value when present, else at the element.</summary>
+        public void ReportAt(PolicyNode node, string attributeName, params object?[] args)
+        {
+            var attribute = node.Attribute(attributeName);
+            if (attribute != null) Report(attribute, args);
+            else Report(node, args);
+        }
+
+        public void Report(PolicyDocument document, SourceSpan span, params object?[] args)
+        {
+            var rule = CurrentRule ?? throw new System.InvalidOperationException("Report called outside a rule.");
+            _sink.Add(Diagnostic.Create(rule.Descriptor, Location.Create(document.FilePath, span.Span, span.Lines), args));
+        }
+    }
+
+    public sealed class DocumentContext : RuleContext
+    {
+        internal DocumentContext(DiagnosticSink sink, AnalysisOptions options, PolicyDocument document, bool isExplicit)
+            : base(sink, options)
+        {
+            Document = document;
+            IsExplicit = isExplicit;
+        }
+
+        public PolicyDocument Document { get; }
+        /// <summary>Listed as a B2CPolicy item by the user rather than found by the default glob.</summary>
+        public bool IsExplicit { get; }
+        /// <summary>The size in bytes on disk, when known.</summary>
+        public long? FileSize { get; internal set; }
+    }
+
+    public sealed class PolicyContext : RuleContext
+    {
+        internal PolicyContext(DiagnosticSink sink, AnalysisOptions options, PolicySet set, PolicyFile file, PolicyChain chain)
+            : base(sink, options)
+        {
+            Set = set;
+            File = file;
+            Chain = chain;
+        }
+
+        public PolicySet Set { get; }
+        public PolicyFile File { get; }
+        /// <summary>This policy and its bases; resolved unless the rule said it can run on a broken chain.</summary>
+        public PolicyChain Chain { get; }
+        public PolicyDocument Document => File.Document;
+
+        public Resolved? Resolve(DeclarationKind kind, string id) => Chain.Find(kind, id);
+
+        private readonly Dictionary<string, MergedTechnicalProfile?> _profiles = new Dictionary<string, MergedTechnicalProfile?>(System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>A technical profile merged along this policy's chain (cached per policy).</summary>
+        public MergedTechnicalProfile? TechnicalProfile(string id)
+        {
+            if (!_profiles.TryGetValue(id, out var profile))
+                _profiles[id] = profile = MergedTechnicalProfile.Resolve(Chain, id);
+            return profile;
+        }
+
+        /// <summary>Shared per-policy state for rules that compute something expensive once (keyed by type).</summary>
+        public T GetOrAdd<T>(System.Func<PolicyContext, T> create) where T : class
+        {
+            if (!_state.TryGetValue(typeof(T), out var value)) _state[typeof(T)] = value = create(this);
+            return (T)value;
+        }
+        private readonly Dictionary<System.Type, object> _state = new Dictionary<System.Type, object>();
+    }
+
+    public sealed class ProjectContext : RuleContext
+    {
+        internal ProjectContext(DiagnosticSink sink, AnalysisOptions options, PolicySet set)
+            : base(sink, options) => Set = set;
+
+        public PolicySet Set { get; }
+    }
+
+    internal sealed class DiagnosticSink
+    {
+        private readonly HashSet<(string, string, int, int, string)> _seen = new HashSet<(string, string, int, int, string)>();
+        public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
+
+        public void Add(Diagnostic diagnostic)
+        {
+            var span = diagnostic.Location.GetLineSpan();
+            // A problem in a base file is found once per inheriting policy; keep it once.
+            var key = (diagnostic.Id, span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character, diagnostic.GetMessage());
+            lock (_seen)
+            {
+                if (_seen.Add(key)) Diagnostics.Add(diagnostic);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+
+namespace PolicyLint.Analysis
+{
+    /// <summary>Finds the nearest candidate name for a "did you mean" hint.</summary>
+    public static class DidYouMean
+    {
+        /// <summary>The closest candidate within a third of the value's length (at least 1 edit), or null.</summary>
+        public static string? Nearest(string value, IEnumerable<string> candidates)
+        {
+            if (string.IsNullOrEmpty(value)) return null;
+            int limit = Math.Max(1, value.Length / 3);
+            string? best = null;
+            int bestDistance = int.MaxValue;
+            foreach (var candidate in candidates)
+            {
+                if (string.Equals(candidate, value, StringComparison.Ordinal)) continue;
+                if (Math.Abs(candidate.Length - value.Length) > limit) continue;
+                int d = Distance(value, candidate, limit);
+                if (d <= limit && (d < bestDistance || (d == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
+                {
+                    best = candidate;
+                    bestDistance = d;
+                }
+            }
+            return best;
+        }
+
+        /// <summary>" Did you mean 'x'?" or empty: ready to append to a message.</summary>
+        public static string Hint(string value, IEnumerable<string> candidates)
+        {
+            string? nearest = Nearest(value, candidates);
+            return nearest == null ? string.Empty : $" Did you mean '{nearest}'?";
+        }
+
+        /// <summary>Case-insensitive Damerau-style edit distance, stopping early past the limit.</summary>
+        public static int Distance(string a, string b, int limit = int.MaxValue)
+        {
+            int n = a.Length, m = b.Length;
+            var prev2 = new int[m + 1];
+            var prev = new int[m + 1];
+            var cur = new int[m + 1];
+            for (int j = 0; j <= m; j++) prev[j] = j;
+            for (int i = 1; i <= n; i++)
+            {
+                cur[0] = i;
+                int rowMin = cur[0];
+                char ca = char.ToLowerInvariant(a[i - 1]);
+                for (int j = 1; j <= m; j++)
+                {
+                    char cb = char.ToLowerInvariant(b[j - 1]);
+                    int cost = ca == cb ? 0 : 1;
+                    int v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                    if (i > 1 && j > 1 && ca == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == cb)
+                        v = Math.Min(v, prev2[j - 2] + 1);
+                    cur[j] = v;
+                    if (v < rowMin) rowMin = v;
+                }
+                if (rowMin > limit) return rowMin;
+                var t = prev2; prev2 = prev; prev = cur; cur = t;
+            }
+            return prev[m];
+        }
+    }
+}

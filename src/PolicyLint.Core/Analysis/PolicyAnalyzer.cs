@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+using PolicyLint.Rules.Files;
+
+namespace PolicyLint.Analysis
+{
+    /// <summary>Runs every rule over a set of policies. Never throws for bad input.</summary>
+    public static class PolicyAnalyzer
+    {
+        private static readonly Lazy<IReadOnlyList<PolicyRule>> LazyRules = new Lazy<IReadOnlyList<PolicyRule>>(DiscoverRules);
+
+        /// <summary>Every rule in this assembly, by id.</summary>
+        public static IReadOnlyList<PolicyRule> Rules => LazyRules.Value;
+
+        public static IEnumerable<DiagnosticDescriptor> Descriptors => Rules.Select(r => r.Descriptor);
+
+        private static IReadOnlyList<PolicyRule> DiscoverRules()
+            => typeof(PolicyRule).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(PolicyRule).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
+                .Select(t => (PolicyRule)Activator.CreateInstance(t)!)
+                .OrderBy(r => r.Id, StringComparer.Ordinal)
+                .ToList();
+
+        /// <summary>Parses and analyzes; returns diagnostics at their default severity, sorted.</summary>
+        public static AnalysisResult Analyze(AnalysisRequest request)
+        {
+            var sink = new DiagnosticSink();
+            var options = request.Options;
+            var registrations = Rules.Select(r => { var reg = new RuleRegistration(r); r.Initialize(reg); return reg; }).ToList();
+
+            var inputs = request.Policies.Select(p => (p.Path, p.IsExplicit, IsReference: false))
+                .Concat(request.References.Select(r => (Path: r, IsExplicit: true, IsReference: true)))
+                .ToList();
+            var loaded = new (PolicyDocument Doc, long? Size)[inputs.Count];
+            Parallel.For(0, inputs.Count, i => loaded[i] = Load(inputs[i].Path));
+
+            var files = new List<PolicyFile>();
+            var reportedPaths = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                var (doc, size) = loaded[i];
+                var input = inputs[i];
+                bool looksLikePolicy = doc.HasPolicyRootName || (!doc.IsWellFormed && doc.Text.IndexOf("TrustFrameworkPolicy", StringComparison.Ordinal) >= 0);
+                if (!input.IsReference && (input.IsExplicit || looksLikePolicy))
+                {
+                    reportedPaths.Add(doc.FilePath);
+                    var documentContext = new DocumentContext(sink, options, doc, input.IsExplicit) { FileSize = size };
+                    foreach (var reg in registrations)
+                        if (reg.DocumentAction != null) Run(documentContext, reg.Rule, doc, () => reg.DocumentAction(documentContext));
+                }
+                if (doc.HasPolicyRootName) files.Add(new PolicyFile(doc, input.IsReference));
+            }
+
+            var set = new PolicySet(files);
+            foreach (var file in set.Reported)
+            {
+                if (!file.Document.IsWellFormed) continue;
+                AnalyzePolicy(sink, options, set, file, registrations);
+            }
+
+            var project = new ProjectContext(sink, options, set);
+            foreach (var reg in registrations)
+                if (reg.ProjectAction != null) Run(project, reg.Rule, null, () => reg.ProjectAction(project));
+
+            var diagnostics = sink.Diagnostics
+                .Where(d => reportedPaths.Contains(d.Location.GetLineSpan().Path))
+                .ToList();
+            diagnostics.Sort(DiagnosticOrder.Instance);
+            return new AnalysisResult(diagnostics, reportedPaths.Count);
+        }
+
+        private static void AnalyzePolicy(DiagnosticSink sink, AnalysisOptions options, PolicySet set, PolicyFile file, List<RuleRegistration> registrations)
+        {
+            var chain = set.ChainOf(file);
+            var context = new PolicyContext(sink, options, set, file, chain);
+            var active = registrations.Where(r => !r.Rule.NeedsResolvedChain || chain.IsResolved).ToList();
+            var byName = new Dictionary<string, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>>(StringComparer.Ordinal);
+            foreach (var reg in active)
+                foreach (var (name, action) in reg.ElementActions)
+                {
+                    if (!byName.TryGetValue(name, out var list)) byName[name] = list = new List<(PolicyRule, Action<PolicyContext, PolicyNode>)>();
+                    list.Add((reg.Rule, action));
+                }
+
+            var root = file.Document.Root!;
+            if (byName.Count > 0)
+            {
+                foreach (var node in new[] { root }.Concat(root.Descendants()))
+                {
+                    if (!byName.TryGetValue(node.Name, out var actions)) continue;
+                    foreach (var (rule, action) in actions)
+                        Run(context, rule, file.Document, () => action(context, node));
+                }
+            }
+            foreach (var reg in active)
+                if (reg.PolicyAction != null) Run(context, reg.Rule, file.Document, () => reg.PolicyAction(context));
+        }
+
+        private static void Run(RuleContext context, PolicyRule rule, PolicyDocument? document, Action action)
+        {
+            var previous = context.CurrentRule;
+            context.CurrentRule = rule;
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                AnalyzerFailure.Report(context, rule, document, ex);
+            }
+            finally
+            {
+                context.CurrentRule = previous;
+            }
+        }
+
+        private static (PolicyDocument, long?) Load(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                return (PolicyParser.ParseFile(path), info.Length);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException || ex is System.Security.SecurityException)
+            {
+                return (PolicyParser.Unreadable(path, ex.Message), null);
+            }
+        }
+    }
+
+    /// <summary>File, line, column, id: the order diagnostics are printed in.</summary>
+    public sealed class DiagnosticOrder : IComparer<Diagnostic>
+    {
+        public static readonly DiagnosticOrder Instance = new DiagnosticOrder();
+
+        public int Compare(Diagnostic? x, Diagnostic? y)
+        {
+            if (ReferenceEquals(x, y)) return 0;
+            if (x == null) return -1;
+            if (y == null) return 1;
+            var a = x.Location.GetLineSpan();
+            var b = y.Location.GetLineSpan();
+            int c = string.CompareOrdinal(a.Path, b.Path);
+            if (c == 0) c = a.StartLinePosition.CompareTo(b.StartLinePosition);
+            if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
+            if (c == 0) c = a.EndLinePosition.CompareTo(b.EndLinePosition);
+            if (c == 0) c = string.CompareOrdinal(x.GetMessage(), y.GetMessage());
+            return c;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PolicyLint.Model
+{
+    /// <summary>One parsed file: its text, its element tree and the comments that may hold suppressions.</summary>
+    public sealed class PolicyDocument
+    {
+        public const string PolicyNamespace = "http://schemas.microsoft.com/online/cpim/schemas/2013/06";
+
+        private readonly int[] _lineStarts;
+
+        internal PolicyDocument(string filePath, string text)
+        {
+            FilePath = filePath;
+            Text = text;
+            _lineStarts = ComputeLineStarts(text);
+        }
+
+        public string FilePath { get; }
+        public string Text { get; }
+        public PolicyNode? Root { get; internal set; }
+        public List<PolicyComment> Comments { get; } = new List<PolicyComment>();
+        /// <summary>Set when the file is not well-formed XML (or has a DTD); the tree then holds what was read before the error.</summary>
+        public ParseFailure? ParseFailure { get; internal set; }
+        public bool IsWellFormed => ParseFailure == null;
+        public int LineCount => _lineStarts.Length;
+
+        /// <summary>Root is TrustFrameworkPolicy in the policy namespace.</summary>
+        public bool IsPolicy => Root != null && Root.IsNamed("TrustFrameworkPolicy") && Root.NamespaceUri == PolicyNamespace;
+
+        /// <summary>Looks like a policy by name, whatever its namespace (used for PL0003's message).</summary>
+        public bool HasPolicyRootName => Root != null && Root.IsNamed("TrustFrameworkPolicy");
+
+        public SourceSpan FileStart => Span(0, 0);
+
+        /// <summary>Offset of a 1-based line and column as XmlReader reports them.</summary>
+        public int OffsetOf(int line, int column)
+        {
+            if (line < 1) return 0;
+            if (line > _lineStarts.Length) return Text.Length;
+            int offset = _lineStarts[line - 1] + Math.Max(column, 1) - 1;
+            return Math.Min(offset, Text.Length);
+        }
+
+        public LinePosition PositionOf(int offset)
+        {
+            offset = Math.Max(0, Math.Min(offset, Text.Length));
+            int line = Array.BinarySearch(_lineStarts, offset);
+            if (line < 0) line = ~line - 1;
+            return new LinePosition(line, offset - _lineStarts[line]);
+        }
+
+        public SourceSpan Span(int start, int end)
+        {
+            start = Math.Max(0, Math.Min(start, Text.Length));
+            end = Math.Max(start, Math.Min(end, Text.Length));
+            var startPos = PositionOf(start);
+            // Most spans sit on one line: skip the search.
+            LinePosition endPos;
+            int lineEnd = startPos.Line + 1 < _lineStarts.Length ? _lineStarts[startPos.Line + 1] : int.MaxValue;
+            endPos = end < lineEnd ? new LinePosition(startPos.Line, startPos.Character + (end - start)) : PositionOf(end);
+            return new SourceSpan(TextSpan.FromBounds(start, end), new LinePositionSpan(startPos, endPos));
+        }
+
+        private static int[] ComputeLineStarts(string text)
+        {
+            var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\r')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                    starts.Add(i + 1);
+                }
+                else if (c == '\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+            return starts.ToArray();
+        }
+
+        public override string ToString() => FilePath;
+    }
+
+    public sealed class PolicyComment
+    {
+        internal PolicyComment(string value, SourceSpan span)
+        {
+            Value = value;
+            Span = span;
+        }
+
+        public string Value { get; }
+        /// <summary>From '&lt;!--' to '--&gt;'.</summary>
+        public SourceSpan Span { get; }
+    }
+
+    public sealed class ParseFailure
+    {
+        internal ParseFailure(string message, SourceSpan span, bool isDtd)
+        {
+            Message = message;
+            Span = span;
+            IsDtd = isDtd;
+        }
+
+        public string Message { get; }
+        public SourceSpan Span { get; }
+        /// <summary>The file has a DOCTYPE (PL0002) rather than a plain syntax error (PL0001).</summary>
+        public bool IsDtd { get; }
+    }
+}

@@ -1,0 +1,49 @@
+namespace PolicyLint.Resolution
+{
+    /// <summary>The kinds of element that policies declare by Id and reference by Id.</summary>
+    public enum DeclarationKind
+    {
+        ClaimType,
+        Predicate,
+        InputValidation,
+        PredicateValidation,
+        ClaimsTransformation,
+        ClientDefinition,
+        ContentDefinition,
+        LocalizedResources,
+        DisplayControl,
+        TechnicalProfile,
+        UserJourney,
+        SubJourney,
+    }
+
+    public static class DeclarationKinds
+    {
+        public static readonly DeclarationKind[] All = (DeclarationKind[])System.Enum.GetValues(typeof(DeclarationKind));
+
+        /// <summary>The element path under TrustFrameworkPolicy where each kind is declared.</summary>
+        public static string[] PathOf(DeclarationKind kind) => kind switch
+        {
+            DeclarationKind.ClaimType => new[] { "BuildingBlocks", "ClaimsSchema", "ClaimType" },
+            DeclarationKind.Predicate => new[] { "BuildingBlocks", "Predicates", "Predicate" },
+            DeclarationKind.InputValidation => new[] { "BuildingBlocks", "InputValidations", "InputValidation" },
+            DeclarationKind.PredicateValidation => new[] { "BuildingBlocks", "PredicateValidations", "PredicateValidation" },
+            DeclarationKind.ClaimsTransformation => new[] { "BuildingBlocks", "ClaimsTransformations", "ClaimsTransformation" },
+            DeclarationKind.ClientDefinition => new[] { "BuildingBlocks", "ClientDefinitions", "ClientDefinition" },
+            DeclarationKind.ContentDefinition => new[] { "BuildingBlocks", "ContentDefinitions", "ContentDefinition" },
+            DeclarationKind.LocalizedResources => new[] { "BuildingBlocks", "Localization", "LocalizedResources" },
+            DeclarationKind.DisplayControl => new[] { "BuildingBlocks", "DisplayControls", "DisplayControl" },
+            DeclarationKind.TechnicalProfile => new[] { "ClaimsProviders", "ClaimsProvider", "TechnicalProfiles", "TechnicalProfile" },
+            DeclarationKind.UserJourney => new[] { "UserJourneys", "UserJourney" },
+            DeclarationKind.SubJourney => new[] { "SubJourneys", "SubJourney" },
+            _ => throw new System.ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        /// <summary>How messages name a kind.</summary>
+        public static string DisplayName(DeclarationKind kind) => kind switch
+        {
+            DeclarationKind.LocalizedResources => "LocalizedResources",
+            _ => kind.ToString(),
+        };
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PolicyLint.Model;
+
+namespace PolicyLint.Resolution
+{
+    /// <summary>
+    /// A technical profile as the service sees it after merging: every declaration of its Id along the
+    /// chain (base first), with the profile it includes folded in before its own parts.
+    /// Lists (InputClaims, ValidationTechnicalProfiles, ...) are appended; Metadata items and keys merge by key, the child winning.
+    /// </summary>
+    public sealed class MergedTechnicalProfile
+    {
+        private MergedTechnicalProfile(string id, IReadOnlyList<PolicyNode> parts, IReadOnlyList<PolicyNode> ownParts)
+        {
+            Id = id;
+            Parts = parts;
+            OwnParts = ownParts;
+        }
+
+        public string Id { get; }
+        /// <summary>Declarations that make up the profile, included profiles first, base first.</summary>
+        public IReadOnlyList<PolicyNode> Parts { get; }
+        /// <summary>Declarations of this Id itself (no included profiles), base first.</summary>
+        public IReadOnlyList<PolicyNode> OwnParts { get; }
+        /// <summary>The declaration nearest the policy being checked: where profile-level diagnostics point.</summary>
+        public PolicyNode Nearest => OwnParts[OwnParts.Count - 1];
+
+        public static MergedTechnicalProfile? Resolve(PolicyChain chain, string id)
+        {
+            var own = chain.All(DeclarationKind.TechnicalProfile, id);
+            if (own.Count == 0) return null;
+            var parts = new List<PolicyNode>();
+            AddWithIncludes(chain, id, parts, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+            return new MergedTechnicalProfile(id, parts, own);
+        }
+
+        private static void AddWithIncludes(PolicyChain chain, string id, List<PolicyNode> parts, HashSet<string> visiting)
+        {
+            if (!visiting.Add(id)) return; // an include cycle: PL2002-style rules report it; here we just stop
+            var own = chain.All(DeclarationKind.TechnicalProfile, id);
+            string? include = null;
+            foreach (var part in own)
+                include = part.Child("IncludeTechnicalProfile")?["ReferenceId"] ?? include;
+            if (include != null) AddWithIncludes(chain, include, parts, visiting);
+            parts.AddRange(own);
+        }
+
+        /// <summary>The effective Protocol element (the last one declared).</summary>
+        public PolicyNode? Protocol => Last("Protocol");
+        public string? ProtocolName => Protocol?["Name"];
+        public string? Handler => Protocol?["Handler"];
+
+        public PolicyNode? Last(string childName)
+        {
+            for (int i = Parts.Count - 1; i >= 0; i--)
+            {
+                var child = Parts[i].Child(childName);
+                if (child != null) return child;
+            }
+            return null;
+        }
+
+        /// <summary>Metadata items by Key (case-sensitive, as the service reads them); the last declaration wins.</summary>
+        public IReadOnlyDictionary<string, PolicyNode> Metadata
+        {
+            get
+            {
+                if (_metadata != null) return _metadata;
+                var map = new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
+                foreach (var part in Parts)
+                    foreach (var item in part.Path("Metadata", "Item"))
+                    {
+                        string? key = item["Key"];
+                        if (key != null) map[key] = item;
+                    }
+                return _metadata = map;
+            }
+        }
+        private Dictionary<string, PolicyNode>? _metadata;
+
+        public string? MetadataValue(string key) => Metadata.TryGetValue(key, out var item) ? item.Text ?? string.Empty : null;
+
+        /// <summary>CryptographicKeys/Key by Id; the last declaration wins.</summary>
+        public IReadOnlyDictionary<string, PolicyNode> Keys
+        {
+            get
+            {
+                var map = new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
+                foreach (var part in Parts)
+                    foreach (var key in part.Path("CryptographicKeys", "Key"))
+                    {
+                        string? id = key["Id"];
+                        if (id != null) map[id] = key;
+                    }
+                return map;
+            }
+        }
+
+        /// <summary>An appended list, e.g. Items("OutputClaims", "OutputClaim").</summary>
+        public IEnumerable<PolicyNode> Items(string listName, string itemName)
+            => Parts.SelectMany(p => p.Path(listName, itemName));
+
+        public IEnumerable<PolicyNode> InputClaims => Items("InputClaims", "InputClaim");
+        public IEnumerable<PolicyNode> OutputClaims => Items("OutputClaims", "OutputClaim");
+        public IEnumerable<PolicyNode> PersistedClaims => Items("PersistedClaims", "PersistedClaim");
+        public IEnumerable<PolicyNode> DisplayClaims => Items("DisplayClaims", "DisplayClaim");
+        public IEnumerable<PolicyNode> InputClaimsTransformations => Items("InputClaimsTransformations", "InputClaimsTransformation");
+        public IEnumerable<PolicyNode> OutputClaimsTransformations => Items("OutputClaimsTransformations", "OutputClaimsTransformation");
+        public IEnumerable<PolicyNode> ValidationTechnicalProfiles => Items("ValidationTechnicalProfiles", "ValidationTechnicalProfile");
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using PolicyLint.Model;
+
+namespace PolicyLint.Resolution
+{
+    /// <summary>A parsed policy with its identity and an index of what it declares.</summary>
+    public sealed class PolicyFile
+    {
+        private readonly Dictionary<string, List<PolicyNode>>[] _declarations;
+
+        public PolicyFile(PolicyDocument document, bool isReference)
+        {
+            Document = document;
+            IsReference = isReference;
+            var root = document.Root;
+            _declarations = new Dictionary<string, List<PolicyNode>>[DeclarationKinds.All.Length];
+            if (root == null || !document.HasPolicyRootName) return;
+
+            PolicyIdAttribute = root.Attribute("PolicyId");
+            TenantIdAttribute = root.Attribute("TenantId");
+            BasePolicy = root.Child("BasePolicy");
+            BasePolicyIdNode = BasePolicy?.Child("PolicyId");
+            BaseTenantIdNode = BasePolicy?.Child("TenantId");
+            RelyingParty = root.Child("RelyingParty");
+
+            foreach (var kind in DeclarationKinds.All)
+            {
+                var map = new Dictionary<string, List<PolicyNode>>(StringComparer.OrdinalIgnoreCase);
+                foreach (var node in root.Path(DeclarationKinds.PathOf(kind)))
+                {
+                    string? id = node["Id"];
+                    if (string.IsNullOrEmpty(id)) continue;
+                    if (!map.TryGetValue(id!, out var list)) map[id!] = list = new List<PolicyNode>(1);
+                    list.Add(node);
+                }
+                _declarations[(int)kind] = map;
+            }
+        }
+
+        public PolicyDocument Document { get; }
+        public string FilePath => Document.FilePath;
+        /// <summary>A B2CPolicyReference: resolved against, never reported on.</summary>
+        public bool IsReference { get; }
+        public PolicyAttribute? PolicyIdAttribute { get; }
+        public string? PolicyId => PolicyIdAttribute?.Value;
+        public PolicyAttribute? TenantIdAttribute { get; }
+        public string? TenantId => TenantIdAttribute?.Value;
+        public PolicyNode? BasePolicy { get; }
+        public PolicyNode? BasePolicyIdNode { get; }
+        public string? BasePolicyId => BasePolicyIdNode?.Text;
+        public PolicyNode? BaseTenantIdNode { get; }
+        public PolicyNode? RelyingParty { get; }
+
+        /// <summary>Declarations of one kind in this file, by Id (case-insensitive), in document order.</summary>
+        public IReadOnlyDictionary<string, List<PolicyNode>> Declarations(DeclarationKind kind)
+            => _declarations[(int)kind] ?? (IReadOnlyDictionary<string, List<PolicyNode>>)EmptyMap;
+
+        public PolicyNode? Find(DeclarationKind kind, string id)
+            => _declarations[(int)kind] != null && _declarations[(int)kind].TryGetValue(id, out var list) ? list[0] : null;
+
+        private static readonly Dictionary<string, List<PolicyNode>> EmptyMap = new Dictionary<string, List<PolicyNode>>();
+
+        public override string ToString() => PolicyId ?? FilePath;
+    }
+}

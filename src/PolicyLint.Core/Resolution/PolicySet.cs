@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PolicyLint.Model;
+
+namespace PolicyLint.Resolution
+{
+    /// <summary>All policies of a build: the reported ones and the references they may inherit from.</summary>
+    public sealed class PolicySet
+    {
+        /// <summary>The service allows 10 levels of inheritance (service-limits.md).</summary>
+        public const int MaxInheritanceDepth = 10;
+
+        private readonly Dictionary<string, PolicyFile> _byId = new Dictionary<string, PolicyFile>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<PolicyFile, PolicyChain> _chains = new Dictionary<PolicyFile, PolicyChain>();
+
+        public PolicySet(IEnumerable<PolicyFile> files)
+        {
+            Files = files.ToList();
+            // Reported policies win over references; among equals, the first one listed.
+            foreach (var file in Files.Where(f => !f.IsReference).Concat(Files.Where(f => f.IsReference)))
+            {
+                string? id = file.PolicyId;
+                if (string.IsNullOrEmpty(id)) continue;
+                if (!_byId.ContainsKey(id!)) _byId[id!] = file;
+            }
+        }
+
+        public IReadOnlyList<PolicyFile> Files { get; }
+
+        public IEnumerable<PolicyFile> Reported => Files.Where(f => !f.IsReference);
+
+        /// <summary>The policy that owns a PolicyId (case-insensitive, as the service matches).</summary>
+        public PolicyFile? FindPolicy(string policyId) => _byId.TryGetValue(policyId, out var f) ? f : null;
+
+        public IEnumerable<string> PolicyIds => _byId.Keys;
+
+        public PolicyChain ChainOf(PolicyFile file)
+        {
+            if (!_chains.TryGetValue(file, out var chain))
+                _chains[file] = chain = PolicyChain.Build(this, file);
+            return chain;
+        }
+    }
+
+    public enum ChainStatus
+    {
+        Complete,
+        /// <summary>A BasePolicy names no known policy.</summary>
+        MissingBase,
+        /// <summary>BasePolicy links return to a policy already in the chain.</summary>
+        Cycle,
+        /// <summary>A policy in the chain could not be parsed.</summary>
+        BrokenBase,
+    }
+
+    /// <summary>A policy and its bases, nearest first, as the service validates an upload.</summary>
+    public sealed class PolicyChain
+    {
+        private PolicyChain(PolicyFile self, List<PolicyFile> policies, ChainStatus status, PolicyFile? brokenAt)
+        {
+            Self = self;
+            Policies = policies;
+            Status = status;
+            BrokenAt = brokenAt;
+        }
+
+        public PolicyFile Self { get; }
+        /// <summary>Self first, then each base as far as it resolves.</summary>
+        public IReadOnlyList<PolicyFile> Policies { get; }
+        public ChainStatus Status { get; }
+        /// <summary>The policy whose BasePolicy could not be followed (missing base or cycle), or the broken file.</summary>
+        public PolicyFile? BrokenAt { get; }
+        public bool IsResolved => Status == ChainStatus.Complete;
+        public int Depth => Policies.Count;
+
+        internal static PolicyChain Build(PolicySet set, PolicyFile self)
+        {
+            var list = new List<PolicyFile> { self };
+            var seen = new HashSet<PolicyFile> { self };
+            var current = self;
+            while (true)
+            {
+                if (!current.Document.IsWellFormed) return new PolicyChain(self, list, ChainStatus.BrokenBase, current);
+                string? baseId = current.BasePolicyId;
+                if (current.BasePolicy == null) return new PolicyChain(self, list, ChainStatus.Complete, null);
+                if (string.IsNullOrEmpty(baseId)) return new PolicyChain(self, list, ChainStatus.MissingBase, current);
+                var next = set.FindPolicy(baseId!);
+                if (next == null) return new PolicyChain(self, list, ChainStatus.MissingBase, current);
+                if (!seen.Add(next)) return new PolicyChain(self, list, ChainStatus.Cycle, current);
+                list.Add(next);
+                current = next;
+            }
+        }
+
+        /// <summary>The nearest declaration of an Id along the chain, matched case-insensitively.</summary>
+        public Resolved? Find(DeclarationKind kind, string id)
+        {
+            Resolved? first = null;
+            foreach (var policy in Policies)
+            {
+                if (!policy.Declarations(kind).TryGetValue(id, out var nodes)) continue;
+                foreach (var node in nodes)
+                {
+                    bool exact = string.Equals(node["Id"], id, StringComparison.Ordinal);
+                    if (exact) return new Resolved(first?.Node ?? node, first?.Policy ?? policy, exactCase: true);
+                    first ??= new Resolved(node, policy, exactCase: false);
+                }
+            }
+            return first;
+        }
+
+        public bool IsDeclared(DeclarationKind kind, string id) => Find(kind, id) != null;
+
+        /// <summary>Every declaration of an Id, base-most first: the order the service merges them in.</summary>
+        public IReadOnlyList<PolicyNode> All(DeclarationKind kind, string id)
+        {
+            var result = new List<PolicyNode>();
+            for (int i = Policies.Count - 1; i >= 0; i--)
+            {
+                if (Policies[i].Declarations(kind).TryGetValue(id, out var nodes)) result.AddRange(nodes);
+            }
+            return result;
+        }
+
+        /// <summary>Every Id of a kind declared along the chain (for did-you-mean).</summary>
+        public IEnumerable<string> Ids(DeclarationKind kind)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var policy in Policies)
+                foreach (var nodes in policy.Declarations(kind).Values)
+                    foreach (var node in nodes)
+                    {
+                        string? id = node["Id"];
+                        if (id != null && seen.Add(id)) yield return id;
+                    }
+        }
+
+        /// <summary>"B2C_1A_signup_signin or its bases B2C_1A_TrustFrameworkExtensions, B2C_1A_TrustFrameworkBase".</summary>
+        public string Describe()
+        {
+            string self = Self.PolicyId ?? System.IO.Path.GetFileName(Self.FilePath);
+            if (Policies.Count == 1) return self;
+            var bases = Policies.Skip(1).Select(p => p.PolicyId ?? System.IO.Path.GetFileName(p.FilePath));
+            return $"{self} or its bases {string.Join(", ", bases)}";
+        }
+    }
+
+    public sealed class Resolved
+    {
+        internal Resolved(PolicyNode node, PolicyFile policy, bool exactCase)
+        {
+            Node = node;
+            Policy = policy;
+            ExactCase = exactCase;
+        }
+
+        /// <summary>The nearest declaration (the one the child's view starts from).</summary>
+        public PolicyNode Node { get; }
+        public PolicyFile Policy { get; }
+        /// <summary>False when the Id matched only by ignoring case.</summary>
+        public bool ExactCase { get; }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+using PolicyLint.Model;
+
+namespace PolicyLint.Rules.References
+{
+    /// <summary>The service matches Ids case-insensitively (the starter pack references surName but declares surname).</summary>
+    public sealed class PL2011ReferenceCaseMismatch : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL2011",
+            "Reference differs only in case",
+            "{0} '{1}' matches the declaration '{2}' only when case is ignored",
+            DiagnosticSeverity.Info);
+
+        public override void Initialize(RuleRegistration registration)
+        {
+            foreach (var site in ReferenceSite.All)
+            {
+                registration.OnElement(site.Element, (context, node) =>
+                {
+                    if (!(site.Read(node) is Reference reference) || Placeholders.IsDynamic(reference.Value)) return;
+                    var resolved = context.Resolve(site.Kind, reference.Value);
+                    if (resolved == null || resolved.ExactCase) return;
+                    object?[] args = { Resolution.DeclarationKinds.DisplayName(site.Kind), reference.Value, resolved.Node["Id"] };
+                    if (reference.Attribute != null) context.Report(reference.Attribute, args);
+                    else context.ReportText(reference.Node, args);
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Rules.References
+{
+    /// <summary>A declaration no policy of the build names: dead weight, or a typo on the referencing side.</summary>
+    public sealed class PL2012DeclaredButNeverUsed : PolicyRule
+    {
+        private static readonly DeclarationKind[] Checked =
+        {
+            DeclarationKind.ClaimsTransformation, DeclarationKind.TechnicalProfile, DeclarationKind.ContentDefinition, DeclarationKind.UserJourney,
+        };
+
+        /// <summary>Used by the service without a reference: the error page.</summary>
+        private static readonly HashSet<string> ImplicitlyUsed = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "api.error" };
+
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL2012",
+            "Declared but never used",
+            "{0} '{1}' is declared but no policy in the build references it",
+            DiagnosticSeverity.Info);
+
+        public override void Initialize(RuleRegistration registration) => registration.OnProject(context =>
+        {
+            var used = new HashSet<(DeclarationKind, string)>();
+            foreach (var file in context.Set.Files)
+            {
+                var root = file.Document.Root;
+                if (root == null) continue;
+                foreach (var node in root.Descendants())
+                    foreach (var site in ReferenceSite.All)
+                    {
+                        if (!node.IsNamed(site.Element) || !(site.Read(node) is Reference r)) continue;
+                        used.Add((site.Kind, r.Value.ToUpperInvariant()));
+                    }
+            }
+
+            foreach (var file in context.Set.Reported)
+            {
+                if (!file.Document.IsWellFormed) continue;
+                foreach (var kind in Checked)
+                    foreach (var pair in file.Declarations(kind))
+                    {
+                        if (used.Contains((kind, pair.Key.ToUpperInvariant())) || ImplicitlyUsed.Contains(pair.Key)) continue;
+                        // A redeclaration in a child only overrides the base; report the first declaration of the Id.
+                        if (IsOverride(context.Set, file, kind, pair.Key)) continue;
+                        context.ReportAt(pair.Value[0], "Id", DeclarationKinds.DisplayName(kind), pair.Key);
+                    }
+            }
+        });
+
+        private static bool IsOverride(PolicySet set, PolicyFile file, DeclarationKind kind, string id)
+        {
+            var chain = set.ChainOf(file);
+            for (int i = 1; i < chain.Policies.Count; i++)
+                if (chain.Policies[i].Find(kind, id) != null) return true;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Linq;
+using PolicyLint.Analysis;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Rules.References
+{
+    /// <summary>"X is not declared" for one kind of declaration, checked at every site that names that kind.</summary>
+    public abstract class ReferenceRule : PolicyRule
+    {
+        /// <summary>Message for every "not declared" rule: kind, value, where it was looked for, did-you-mean.</summary>
+        protected const string NotDeclaredMessage = "{0} '{1}' is not declared in {2}.{3}";
+
+        protected abstract DeclarationKind[] Kinds { get; }
+
+        public override void Initialize(RuleRegistration registration)
+        {
+            foreach (var site in ReferenceSite.All.Where(s => Kinds.Contains(s.Kind)))
+            {
+                registration.OnElement(site.Element, (context, node) =>
+                {
+                    if (!(site.Read(node) is Reference reference) || Placeholders.IsDynamic(reference.Value)) return;
+                    if (context.Resolve(site.Kind, reference.Value) != null) return;
+                    string hint = DidYouMean.Hint(reference.Value, context.Chain.Ids(site.Kind));
+                    object[] args = { DeclarationKinds.DisplayName(site.Kind), reference.Value, context.Chain.Describe(), hint };
+                    if (reference.Attribute != null) context.Report(reference.Attribute, args);
+                    else context.ReportText(reference.Node, args);
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Rules.References
+{
+    /// <summary>A value in a policy that names a declaration by Id.</summary>
+    public readonly struct Reference
+    {
+        public Reference(string value, PolicyAttribute? attribute, PolicyNode node)
+        {
+            Value = value;
+            Attribute = attribute;
+            Node = node;
+        }
+
+        public string Value { get; }
+        /// <summary>The attribute holding the value; null when the value is the element's text.</summary>
+        public PolicyAttribute? Attribute { get; }
+        public PolicyNode Node { get; }
+    }
+
+    /// <summary>Where a reference to each kind of declaration can appear (schema.md, "References from a TechnicalProfile" and §4-5).</summary>
+    public sealed class ReferenceSite
+    {
+        private readonly Func<PolicyNode, Reference?> _read;
+
+        private ReferenceSite(string element, DeclarationKind kind, string description, Func<PolicyNode, Reference?> read)
+        {
+            Element = element;
+            Kind = kind;
+            Description = description;
+            _read = read;
+        }
+
+        public string Element { get; }
+        public DeclarationKind Kind { get; }
+        public string Description { get; }
+
+        public Reference? Read(PolicyNode node) => _read(node);
+
+        public static readonly IReadOnlyList<ReferenceSite> All = new[]
+        {
+            Attr("InputClaim", "ClaimTypeReferenceId", DeclarationKind.ClaimType),
+            Attr("OutputClaim", "ClaimTypeReferenceId", DeclarationKind.ClaimType),
+            Attr("PersistedClaim", "ClaimTypeReferenceId", DeclarationKind.ClaimType),
+            Attr("DisplayClaim", "ClaimTypeReferenceId", DeclarationKind.ClaimType),
+            new ReferenceSite("Value", DeclarationKind.ClaimType, "Precondition Value", PreconditionClaim),
+            Localized("LocalizedString", "ClaimType", DeclarationKind.ClaimType),
+            Localized("LocalizedCollection", "ClaimType", DeclarationKind.ClaimType),
+            Localized("LocalizedString", "Predicate", DeclarationKind.Predicate),
+            Localized("LocalizedString", "PredicateValidation", DeclarationKind.PredicateValidation),
+            Localized("LocalizedString", "DisplayControl", DeclarationKind.DisplayControl),
+            MetadataItem("ClaimTypeOnWhichToEnable", DeclarationKind.ClaimType),
+
+            Attr("ClaimsExchange", "TechnicalProfileReferenceId", DeclarationKind.TechnicalProfile),
+            Attr("ValidationTechnicalProfile", "ReferenceId", DeclarationKind.TechnicalProfile),
+            Attr("IncludeTechnicalProfile", "ReferenceId", DeclarationKind.TechnicalProfile),
+            Attr("UseTechnicalProfileForSessionManagement", "ReferenceId", DeclarationKind.TechnicalProfile),
+            Attr("OrchestrationStep", "CpimIssuerTechnicalProfileReferenceId", DeclarationKind.TechnicalProfile),
+            Attr("UserJourney", "DefaultCpimIssuerTechnicalProfileReferenceId", DeclarationKind.TechnicalProfile),
+            Attr("AuthorizationTechnicalProfile", "ReferenceId", DeclarationKind.TechnicalProfile),
+            Attr("ValidationClaimsExchangeTechnicalProfile", "TechnicalProfileReferenceId", DeclarationKind.TechnicalProfile),
+
+            Attr("InputClaimsTransformation", "ReferenceId", DeclarationKind.ClaimsTransformation),
+            Attr("OutputClaimsTransformation", "ReferenceId", DeclarationKind.ClaimsTransformation),
+
+            Attr("OrchestrationStep", "ContentDefinitionReferenceId", DeclarationKind.ContentDefinition),
+            MetadataItem("ContentDefinitionReferenceId", DeclarationKind.ContentDefinition),
+
+            Attr("DefaultUserJourney", "ReferenceId", DeclarationKind.UserJourney),
+            Attr("Endpoint", "UserJourneyReferenceId", DeclarationKind.UserJourney),
+            Attr("Candidate", "SubJourneyReferenceId", DeclarationKind.SubJourney),
+
+            Attr("PredicateReference", "Id", DeclarationKind.Predicate),
+            Attr("PredicateValidationReference", "Id", DeclarationKind.PredicateValidation),
+            Attr("InputValidationReference", "Id", DeclarationKind.InputValidation),
+
+            Attr("DisplayClaim", "DisplayControlReferenceId", DeclarationKind.DisplayControl),
+            Attr("LocalizedResourcesReference", "LocalizedResourcesReferenceId", DeclarationKind.LocalizedResources),
+            Attr("ClientDefinition", "ReferenceId", DeclarationKind.ClientDefinition),
+        };
+
+        private static ReferenceSite Attr(string element, string attribute, DeclarationKind kind)
+            => new ReferenceSite(element, kind, element + " " + attribute, node =>
+            {
+                var a = node.Attribute(attribute);
+                return a == null || a.Value.Length == 0 ? (Reference?)null : new Reference(a.Value, a, node);
+            });
+
+        private static ReferenceSite MetadataItem(string key, DeclarationKind kind)
+            => new ReferenceSite("Item", kind, "Metadata item " + key, node =>
+            {
+                if (node["Key"] != key || node.Parent?.IsNamed("Metadata") != true || string.IsNullOrEmpty(node.Text)) return null;
+                // Only technical-profile metadata names declarations; content-definition metadata does not.
+                if (node.Parent.Parent?.IsNamed("TechnicalProfile") != true) return null;
+                return new Reference(node.Text!, null, node);
+            });
+
+        private static Reference? PreconditionClaim(PolicyNode node)
+        {
+            var precondition = node.Parent;
+            if (precondition == null || !precondition.IsNamed("Precondition") || string.IsNullOrEmpty(node.Text)) return null;
+            // The first Value names a claim (ClaimsExist, ClaimEquals); the second is a literal.
+            if (precondition.Child("Value") != node) return null;
+            return new Reference(node.Text!, null, node);
+        }
+
+        /// <summary>LocalizedString/LocalizedCollection ElementId, which names a declaration for some ElementTypes (user-interface.md §2.2).</summary>
+        private static ReferenceSite Localized(string element, string elementType, DeclarationKind kind)
+            => new ReferenceSite(element, kind, $"{element} ElementType=\"{elementType}\" ElementId", node =>
+            {
+                if (!string.Equals(node["ElementType"], elementType, StringComparison.Ordinal)) return null;
+                var a = node.Attribute("ElementId");
+                return a == null || a.Value.Length == 0 ? (Reference?)null : new Reference(a.Value, a, node);
+            });
+    }
+}
