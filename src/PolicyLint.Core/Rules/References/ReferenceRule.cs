@@ -14,7 +14,7 @@ namespace PolicyLint.Rules.References
 
         public override void Initialize(RuleRegistration registration)
         {
-            foreach (var site in ReferenceSite.All.Where(s => Kinds.Contains(s.Kind)))
+            foreach (var site in ReferenceSite.All.Where(s => s.MustResolve && Kinds.Contains(s.Kind)))
             {
                 registration.OnElement(site.Element, (context, node) =>
                 {

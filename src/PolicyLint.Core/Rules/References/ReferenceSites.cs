@@ -26,8 +26,9 @@ namespace PolicyLint.Rules.References
     {
         private readonly Func<PolicyNode, Reference?> _read;
 
-        private ReferenceSite(string element, DeclarationKind kind, string description, Func<PolicyNode, Reference?> read)
+        private ReferenceSite(string element, DeclarationKind kind, string description, Func<PolicyNode, Reference?> read, bool mustResolve = true)
         {
+            MustResolve = mustResolve;
             Element = element;
             Kind = kind;
             Description = description;
@@ -37,6 +38,11 @@ namespace PolicyLint.Rules.References
         public string Element { get; }
         public DeclarationKind Kind { get; }
         public string Description { get; }
+        /// <summary>
+        /// False where the service tolerates a dangling name: localization of an undeclared claim is accepted
+        /// (the starter pack's SocialAccounts localizes signInName and password, which it never declares).
+        /// </summary>
+        public bool MustResolve { get; }
 
         public Reference? Read(PolicyNode node) => _read(node);
 
@@ -114,6 +120,6 @@ namespace PolicyLint.Rules.References
                 if (!string.Equals(node["ElementType"], elementType, StringComparison.Ordinal)) return null;
                 var a = node.Attribute("ElementId");
                 return a == null || a.Value.Length == 0 ? (Reference?)null : new Reference(a.Value, a, node);
-            });
+            }, mustResolve: false);
     }
 }
