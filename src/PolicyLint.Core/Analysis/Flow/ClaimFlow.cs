@@ -92,17 +92,17 @@ namespace PolicyLint.Analysis.Flow
         {
             var profile = _context.TechnicalProfile(profileId);
             if (profile == null) return;
-            CheckProfile(journey, step, profile, available, missing);
+            CheckProfile(journey, step, profile, null, available, missing);
 
             var validations = ValidationProfiles(profile);
             if (validations.Count == 0) return;
             var withPage = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);
             withPage.UnionWith(Produces(profileId));
             foreach (var validation in validations)
-                CheckProfile(journey, step, validation, withPage, missing);
+                CheckProfile(journey, step, validation, profile.Id, withPage, missing);
         }
 
-        private void CheckProfile(MergedJourney journey, PolicyNode step, MergedTechnicalProfile profile, HashSet<string> available, List<MissingInput> missing)
+        private void CheckProfile(MergedJourney journey, PolicyNode step, MergedTechnicalProfile profile, string? validatedProfileId, HashSet<string> available, List<MissingInput> missing)
         {
             HashSet<string>? own = null;
             foreach (var input in profile.InputClaims)
@@ -111,7 +111,7 @@ namespace PolicyLint.Analysis.Flow
                 if (string.IsNullOrEmpty(claim) || input.Attribute("DefaultValue") != null || available.Contains(claim!)) continue;
                 own ??= OwnSupply(profile);
                 if (own.Contains(claim!)) continue;
-                missing.Add(new MissingInput(input, claim!, profile.Id, journey, step, available));
+                missing.Add(new MissingInput(input, claim!, profile.Id, validatedProfileId, journey, step, available));
             }
         }
 
@@ -260,11 +260,13 @@ namespace PolicyLint.Analysis.Flow
     /// <summary>The result of walking one user journey.</summary>
     public sealed class JourneyFlow
     {
-        internal JourneyFlow(MergedJourney journey, IReadOnlyCollection<string> fromApplication, IReadOnlyCollection<string> produced, IReadOnlyList<MissingInput> missing)
+        private readonly HashSet<string> _produced;
+
+        internal JourneyFlow(MergedJourney journey, IReadOnlyCollection<string> fromApplication, HashSet<string> produced, IReadOnlyList<MissingInput> missing)
         {
             Journey = journey;
             FromApplication = fromApplication;
-            Produced = produced;
+            _produced = produced;
             Missing = missing;
         }
 
@@ -272,7 +274,10 @@ namespace PolicyLint.Analysis.Flow
         /// <summary>Claims the relying party's InputClaims supply at the start.</summary>
         public IReadOnlyCollection<string> FromApplication { get; }
         /// <summary>Every claim some path through the journey (sub journeys included) can have in the bag at the end.</summary>
-        public IReadOnlyCollection<string> Produced { get; }
+        public IReadOnlyCollection<string> Produced => _produced;
+
+        /// <summary>Whether some path can have the claim in the bag at the end (Ids match case-insensitively).</summary>
+        public bool CanProduce(string claim) => _produced.Contains(claim);
         /// <summary>Input claims that no earlier step can have produced, in step order.</summary>
         public IReadOnlyList<MissingInput> Missing { get; }
     }
@@ -280,11 +285,12 @@ namespace PolicyLint.Analysis.Flow
     /// <summary>An InputClaim read by a profile in a step before anything can have produced it.</summary>
     public sealed class MissingInput
     {
-        internal MissingInput(PolicyNode inputClaim, string claim, string profileId, MergedJourney journey, PolicyNode step, IEnumerable<string> available)
+        internal MissingInput(PolicyNode inputClaim, string claim, string profileId, string? validatedProfileId, MergedJourney journey, PolicyNode step, IEnumerable<string> available)
         {
             InputClaim = inputClaim;
             Claim = claim;
             ProfileId = profileId;
+            ValidatedProfileId = validatedProfileId;
             Journey = journey;
             Step = step;
             Available = available.ToList();
@@ -293,6 +299,8 @@ namespace PolicyLint.Analysis.Flow
         public PolicyNode InputClaim { get; }
         public string Claim { get; }
         public string ProfileId { get; }
+        /// <summary>When the profile runs as a validation profile: the self-asserted profile it validates.</summary>
+        public string? ValidatedProfileId { get; }
         /// <summary>The journey (user or sub journey) whose step runs the profile.</summary>
         public MergedJourney Journey { get; }
         public PolicyNode Step { get; }

@@ -1,7 +1,7 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Analysis.Flow;
+using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules.Journeys
 {
@@ -27,7 +27,8 @@ namespace PolicyLint.Rules.Journeys
             foreach (var output in rp.Path("TechnicalProfile", "OutputClaims", "OutputClaim"))
             {
                 string? claim = output["ClaimTypeReferenceId"];
-                if (string.IsNullOrEmpty(claim) || output.Attribute("DefaultValue") != null || flow.Produced.Contains(claim!)) continue;
+                if (string.IsNullOrEmpty(claim) || output.Attribute("DefaultValue") != null || flow.CanProduce(claim!)) continue;
+                if (!context.Chain.IsDeclared(DeclarationKind.ClaimType, claim!)) continue; // PL2001 reports it
                 context.Report(output, claim, flow.Journey.Id, DidYouMean.Hint(claim!, flow.Produced));
             }
         });

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Analysis.Flow;
+using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules.Journeys
 {
@@ -13,7 +14,7 @@ namespace PolicyLint.Rules.Journeys
     {
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3009",
             "Input claim never produced before use",
-            "Input claim '{0}' of technical profile '{1}' (step {2} of {3}) is not produced by any earlier step; produce it before this step or give it a DefaultValue.{4}",
+            "Input claim '{0}' of technical profile '{1}' ({2}step {3} of {4}) is not produced by any earlier step; produce it before this step or give it a DefaultValue.{5}",
             DiagnosticSeverity.Warning);
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
@@ -24,8 +25,12 @@ namespace PolicyLint.Rules.Journeys
                 var result = flow.UserJourney(journey.Id);
                 if (result == null) continue;
                 foreach (var missing in result.Missing)
-                    context.Report(missing.InputClaim, missing.Claim, missing.ProfileId, missing.Step["Order"],
+                {
+                    if (!context.Chain.IsDeclared(DeclarationKind.ClaimType, missing.Claim)) continue; // PL2001 reports it
+                    string via = missing.ValidatedProfileId == null ? "" : $"validation profile of '{missing.ValidatedProfileId}' in ";
+                    context.Report(missing.InputClaim, missing.Claim, missing.ProfileId, via, missing.Step["Order"],
                         JourneyScope.Describe(missing.Journey), DidYouMean.Hint(missing.Claim, missing.Available));
+                }
             }
         });
     }
