@@ -37,42 +37,65 @@ namespace PolicyLint.Analysis.Flow
         {
             var initial = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             if (RelyingPartyInputs().TryGetValue(journey.Id, out var fromApplication)) initial.UnionWith(fromApplication);
+            // Authorization profiles (e.g. the UserInfo endpoint's bearer-token check) run before step 1 and extract claims.
+            foreach (var part in journey.Parts)
+                foreach (var authorization in part.Path("Authorization", "AuthorizationTechnicalProfiles", "AuthorizationTechnicalProfile"))
+                {
+                    string? id = authorization["ReferenceId"];
+                    if (!string.IsNullOrEmpty(id)) initial.UnionWith(Produces(id!));
+                }
             var available = new HashSet<string>(initial, StringComparer.OrdinalIgnoreCase);
             var missing = new List<MissingInput>();
-            WalkSteps(journey, available, missing, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+            WalkSteps(journey, DefaultIssuer(journey), available, missing, new List<string>());
             return new JourneyFlow(journey, initial, available, missing);
         }
 
+        /// <summary>Sub journeys are not meant to invoke sub journeys; past this depth the walk stops rather than risk the stack.</summary>
+        private const int MaxSubJourneyDepth = 8;
+
         /// <summary>Walks steps in order: checks what each step reads against <paramref name="available"/>, then adds what it can produce.</summary>
-        private void WalkSteps(MergedJourney journey, HashSet<string> available, List<MissingInput> missing, HashSet<string> callStack)
+        private void WalkSteps(MergedJourney journey, string? defaultIssuer, HashSet<string> available, List<MissingInput> missing, List<string> callStack)
         {
             foreach (var step in journey.Steps)
             {
                 var produced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var profileId in ProfilesRunBy(step))
+                foreach (var profileId in ProfilesRunBy(step, defaultIssuer))
                 {
                     CheckInputs(journey, step, profileId, available, missing);
                     produced.UnionWith(Produces(profileId));
                 }
                 foreach (var subId in step.Path("JourneyList", "Candidate").Select(c => c["SubJourneyReferenceId"]))
                 {
-                    if (string.IsNullOrEmpty(subId) || !callStack.Add(subId!)) continue; // sub journeys do not recurse; stop if they do
+                    if (string.IsNullOrEmpty(subId) || callStack.Count >= MaxSubJourneyDepth
+                        || callStack.Contains(subId!, StringComparer.OrdinalIgnoreCase)) continue;
                     var sub = MergedJourney.Resolve(_context.Chain, DeclarationKind.SubJourney, subId!);
-                    if (sub != null)
-                    {
-                        // Each candidate starts from the caller's bag; what any of them produces is available afterwards.
-                        var inSub = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);
-                        WalkSteps(sub, inSub, missing, callStack);
-                        produced.UnionWith(inSub);
-                    }
-                    callStack.Remove(subId!);
+                    if (sub == null) continue;
+                    // Each candidate starts from the caller's bag; what any of them produces is available afterwards.
+                    var inSub = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);
+                    callStack.Add(subId!);
+                    WalkSteps(sub, defaultIssuer, inSub, missing, callStack);
+                    callStack.RemoveAt(callStack.Count - 1);
+                    produced.UnionWith(inSub);
                 }
                 available.UnionWith(produced);
             }
         }
 
-        /// <summary>Technical profiles a step runs: its claims exchanges and its token issuer (SendClaims, GetClaims).</summary>
-        public static IEnumerable<string> ProfilesRunBy(PolicyNode step)
+        private static string? DefaultIssuer(MergedJourney journey)
+        {
+            for (int i = journey.Parts.Count - 1; i >= 0; i--)
+            {
+                string? id = journey.Parts[i]["DefaultCpimIssuerTechnicalProfileReferenceId"];
+                if (!string.IsNullOrEmpty(id)) return id;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Technical profiles a step runs: its claims exchanges and its token issuer (SendClaims, GetClaims); a SendClaims step
+        /// without its own issuer uses the journey's DefaultCpimIssuerTechnicalProfileReferenceId.
+        /// </summary>
+        public static IEnumerable<string> ProfilesRunBy(PolicyNode step, string? defaultIssuer)
         {
             foreach (var exchange in MergedJourney.ClaimsExchanges(step))
             {
@@ -80,6 +103,7 @@ namespace PolicyLint.Analysis.Flow
                 if (!string.IsNullOrEmpty(id)) yield return id!;
             }
             string? issuer = step["CpimIssuerTechnicalProfileReferenceId"];
+            if (string.IsNullOrEmpty(issuer) && step["Type"] == "SendClaims") issuer = defaultIssuer;
             if (!string.IsNullOrEmpty(issuer)) yield return issuer!;
         }
 
