@@ -15,7 +15,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3001",
             "Orchestration steps out of sequence",
             "{0} is out of sequence: {1}; number the steps 1..N without gaps or duplicates",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Error,
+            "The OrchestrationStep Orders of a journey, merged along the inheritance chain (a child's step replaces the base's step of the same Order), must run 1, 2, ..., N without gaps or duplicates. Reports the first step out of place.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

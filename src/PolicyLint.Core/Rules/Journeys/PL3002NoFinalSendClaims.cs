@@ -14,7 +14,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3002",
             "Journey does not end with SendClaims",
             "{0} must end with a SendClaims step, but {1}",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Error,
+            "A user journey, and a sub journey of Type Transfer, must end with a SendClaims step that issues the token. Sub journeys of Type Call return to their caller and are exempt.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

@@ -14,7 +14,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3003",
             "Several claims exchanges without a selection",
             "Step {0} of {1} has {2} claims exchanges but {3}; only a step after a ClaimsProviderSelection or CombinedSignInAndSignUp step may offer more than one",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Error,
+            "A ClaimsExchange step with more than one ClaimsExchange must directly follow a ClaimsProviderSelection or CombinedSignInAndSignUp step, which lets the user choose one of them.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

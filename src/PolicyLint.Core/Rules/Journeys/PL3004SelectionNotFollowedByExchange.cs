@@ -12,7 +12,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3004",
             "Selection not followed by a claims exchange",
             "{0} step {1} of {2} must be followed by a ClaimsExchange step, but {3}",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Error,
+            "The step after a ClaimsProviderSelection or CombinedSignInAndSignUp step must be of Type ClaimsExchange: it runs the provider the user chose.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

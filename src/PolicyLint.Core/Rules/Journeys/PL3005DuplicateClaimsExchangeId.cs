@@ -16,7 +16,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3005",
             "Duplicate ClaimsExchange Id in a journey",
             "ClaimsExchange Id '{0}' is used again in step {1} of {2} (first in step {3}); Ids must be unique within a journey",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Error,
+            "ClaimsExchange Ids must be unique within a journey, across all its merged steps.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

@@ -15,7 +15,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3006",
             "Step lacks what its type needs",
             "Step {0} of {1} is of Type '{2}' but {3}",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Error,
+            "A ClaimsExchange step needs ClaimsExchanges, a SendClaims step a CpimIssuerTechnicalProfileReferenceId (unless the journey sets DefaultCpimIssuerTechnicalProfileReferenceId), an InvokeSubJourney step a JourneyList Candidate.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

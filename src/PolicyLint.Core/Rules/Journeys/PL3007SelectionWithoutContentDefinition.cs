@@ -9,7 +9,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3007",
             "Selection step without content definition",
             "{0} step {1} of {2} has no ContentDefinitionReferenceId; the selection page has nothing to render (use e.g. 'api.idpselections' or 'api.signuporsignin')",
-            DiagnosticSeverity.Warning);
+            DiagnosticSeverity.Warning,
+            "ClaimsProviderSelection and CombinedSignInAndSignUp steps render a page and should name its ContentDefinitionReferenceId.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

@@ -15,7 +15,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3008",
             "Claim sent to the application is never produced",
             "Relying-party output claim '{0}' is not produced by any step of UserJourney '{1}' (nor by its sub journeys); output it from a technical profile of the journey or give it a DefaultValue.{2}",
-            DiagnosticSeverity.Warning);
+            DiagnosticSeverity.Warning,
+            "Every OutputClaim of the relying party's technical profile without a DefaultValue must be produced by some step of the default user journey (its technical profiles, their claims transformations, validation profiles and sub journeys).");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

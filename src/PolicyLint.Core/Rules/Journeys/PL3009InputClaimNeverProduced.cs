@@ -15,7 +15,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3009",
             "Input claim never produced before use",
             "Input claim '{0}' of technical profile '{1}' ({2}step {3} of {4}) is not produced by any earlier step; produce it before this step or give it a DefaultValue.{5}",
-            DiagnosticSeverity.Warning);
+            DiagnosticSeverity.Warning,
+            "An InputClaim (without DefaultValue) of a technical profile that a journey step runs must be producible by some earlier step, the relying party's InputClaims or the journey's authorization profile. A may-analysis: any path counts, so only claims no path produces are reported.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {

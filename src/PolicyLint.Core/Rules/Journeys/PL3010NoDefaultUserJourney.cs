@@ -12,7 +12,8 @@ namespace PolicyLint.Rules.Journeys
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3010",
             "Relying party without a default journey",
             "RelyingParty has no DefaultUserJourney (looked in {0}); sign-in fails with AADB2C90031 \"does not specify a default user journey\"",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Error,
+            "A RelyingParty must name the journey it runs with DefaultUserJourney (here or in a base policy's RelyingParty).");
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
