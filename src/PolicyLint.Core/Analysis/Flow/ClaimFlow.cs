@@ -133,6 +133,7 @@ namespace PolicyLint.Analysis.Flow
             {
                 string? claim = input["ClaimTypeReferenceId"];
                 if (string.IsNullOrEmpty(claim) || input.Attribute("DefaultValue") != null || available.Contains(claim!)) continue;
+                if (IsPhoneFactorPrefill(profile, input)) continue;
                 own ??= OwnSupply(profile);
                 if (own.Contains(claim!)) continue;
                 missing.Add(new MissingInput(input, claim!, profile.Id, validatedProfileId, journey, step, available));
@@ -152,6 +153,14 @@ namespace PolicyLint.Analysis.Flow
             }
             return own;
         }
+
+        /// <summary>
+        /// A phone-factor page takes the user id plus phone numbers it offers to verify; with no number on record it lets the
+        /// user enrol one (technical-profiles.md §9), so only the UserId input has to exist.
+        /// </summary>
+        private static bool IsPhoneFactorPrefill(MergedTechnicalProfile profile, PolicyNode input)
+            => IsHandler(profile, "PhoneFactorProtocolProvider")
+               && !string.Equals(input["PartnerClaimType"] ?? input["ClaimTypeReferenceId"], "UserId", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Validation profiles of a profile, nested ones included, in order (each once).</summary>
         private List<MergedTechnicalProfile> ValidationProfiles(MergedTechnicalProfile profile)
