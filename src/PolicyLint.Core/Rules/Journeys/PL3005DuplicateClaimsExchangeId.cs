@@ -30,7 +30,7 @@ namespace PolicyLint.Rules.Journeys
                         string? id = exchange["Id"];
                         if (string.IsNullOrEmpty(id)) continue;
                         if (!first.TryGetValue(id!, out var earlier)) first[id!] = step;
-                        else context.ReportAt(exchange, "Id", id, step["Order"], JourneyScope.Describe(journey), earlier["Order"]);
+                        else context.Report(exchange, id, step["Order"], JourneyScope.Describe(journey), earlier["Order"]);
                     }
             }
         });
