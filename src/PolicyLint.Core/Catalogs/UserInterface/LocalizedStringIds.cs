@@ -156,13 +156,16 @@ namespace PolicyLint.Catalogs.UserInterface
 
         /// <summary>
         /// ElementType DisplayControl (localization-string-ids.md: verification display control, selfasserted ≥ 2.1.0;
-        /// TOTP display controls, selfasserted ≥ 2.1.9). Known incomplete (CAPTCHA strings were not retrieved).
+        /// TOTP display controls, selfasserted ≥ 2.1.9; phone verification disclaimers). Known incomplete (CAPTCHA strings were not retrieved).
         /// </summary>
         public static readonly IReadOnlyList<string> DisplayControlStringIds = new[]
         {
             "intro_msg", "success_send_code_msg", "failure_send_code_msg", "success_verify_code_msg", "failure_verify_code_msg",
             "but_send_code", "but_verify_code", "but_send_new_code", "but_change_claims",
             "title_text", "DN", "info_msg", "link_text", "account_name", "display_prefix", "collapse_text",
+            // Disclaimer strings of a phone VerificationControl: Microsoft's phone-number-passwordless sample
+            // (starter pack scenarios/phone-number-passwordless/Phone_Email_Base.xml, phoneVerificationControl).
+            "disclaimer_msg_intro", "disclaimer_link_1_text", "disclaimer_link_1_url", "disclaimer_link_2_text", "disclaimer_link_2_url",
         };
     }
 }
