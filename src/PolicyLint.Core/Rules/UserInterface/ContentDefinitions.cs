@@ -63,12 +63,12 @@ namespace PolicyLint.Rules.UserInterface
         };
 
         public static bool RendersPage(MergedTechnicalProfile profile)
-        {
-            string? handler = profile.Handler;
-            if (handler == null || !string.Equals(profile.ProtocolName, "Proprietary", StringComparison.Ordinal)) return false;
-            string type = handler.Split(',')[0].Trim();
-            return PageHandlers.Any(h => string.Equals(h, type, StringComparison.OrdinalIgnoreCase));
-        }
+            => PageHandlers.Any(h => HasHandler(profile, h));
+
+        /// <summary>A Proprietary profile whose handler is this type (the assembly-qualified suffix is ignored).</summary>
+        public static bool HasHandler(MergedTechnicalProfile profile, string handlerType)
+            => string.Equals(profile.ProtocolName, "Proprietary", StringComparison.Ordinal)
+               && string.Equals(profile.Handler?.Split(',')[0].Trim(), handlerType, StringComparison.OrdinalIgnoreCase);
 
         public static string? ContentDefinitionOf(MergedTechnicalProfile profile)
         {

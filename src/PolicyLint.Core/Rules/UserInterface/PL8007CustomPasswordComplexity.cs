@@ -56,7 +56,7 @@ namespace PolicyLint.Rules.UserInterface
         });
 
         private static bool IsDirectoryWrite(MergedTechnicalProfile profile)
-            => string.Equals(profile.Handler?.Split(',')[0].Trim(), DirectoryHandler, StringComparison.OrdinalIgnoreCase)
+            => PageProfiles.HasHandler(profile, DirectoryHandler)
                && string.Equals(profile.MetadataValue("Operation")?.Trim(), "Write", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Stored as the directory's password (starter pack: newPassword with PartnerClaimType="password").</summary>
