@@ -98,15 +98,33 @@ namespace PolicyLint.Analysis
             var root = file.Document.Root!;
             if (byName.Count > 0)
             {
-                foreach (var node in new[] { root }.Concat(root.Descendants()))
-                {
-                    if (!byName.TryGetValue(node.Name, out var actions)) continue;
-                    foreach (var (rule, action) in actions)
-                        Run(context, rule, file.Document, () => action(context, node));
-                }
+                Visit(context, byName, root);
+                foreach (var node in root.Descendants()) Visit(context, byName, node);
             }
             foreach (var reg in active)
                 if (reg.PolicyAction != null) Run(context, reg.Rule, file.Document, () => reg.PolicyAction(context));
+        }
+
+        /// <summary>The element actions for one node; the hot path, so no closure per call.</summary>
+        private static void Visit(PolicyContext context, Dictionary<string, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>> byName, PolicyNode node)
+        {
+            if (!byName.TryGetValue(node.Name, out var actions)) return;
+            foreach (var (rule, action) in actions)
+            {
+                context.CurrentRule = rule;
+                try
+                {
+                    action(context, node);
+                }
+                catch (Exception ex)
+                {
+                    AnalyzerFailure.Report(context, rule, node.Document, ex);
+                }
+                finally
+                {
+                    context.CurrentRule = null;
+                }
+            }
         }
 
         private static void Run(RuleContext context, PolicyRule rule, PolicyDocument? document, Action action)
