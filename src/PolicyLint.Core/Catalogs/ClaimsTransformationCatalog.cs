@@ -167,8 +167,9 @@ namespace PolicyLint.Catalogs
             M("NotClaims", BooleanPage).In("inputClaim", B).Out("outputClaim", B),
             M("OrClaims", BooleanPage).In("inputClaim1", B).In("inputClaim2", B).Out("outputClaim", B),
 
-            // Date. AssertDateTimeIsGreaterThan's operands are typed string in the table; the starter pack passes dateTime-shaped strings.
-            M("AssertDateTimeIsGreaterThan", DatePage).In("leftOperand", S + "|" + DT).In("rightOperand", S + "|" + DT)
+            // Date. AssertDateTimeIsGreaterThan's operands are strings: the service rejects a dateTime claim
+            // ("declared in the Policy but were not expected by the TransformMethod: [DateTime]rightOperand", azure-ad-b2c/samples#515).
+            M("AssertDateTimeIsGreaterThan", DatePage).In("leftOperand", S).In("rightOperand", S)
                 .Param("AssertIfEqualTo", B, required: false).Param("AssertIfRightOperandIsNotPresent", B, required: false)
                 .Param("TreatAsEqualIfWithinMillseconds", I, required: false),
             M("ConvertDateTimeToDateClaim", DatePage).In("inputClaim", DT).Out("outputClaim", D),
