@@ -16,11 +16,8 @@ namespace PolicyLint.Rules.ClaimsTransformations
             DiagnosticSeverity.Error,
             "A TransformationClaimType or InputParameter Id the method does not take is ignored or rejected, and a required one that is missing makes the transformation fail.");
 
-        public override void Initialize(RuleRegistration registration) => registration.OnElement("ClaimsTransformation", (context, node) =>
+        public override void Initialize(RuleRegistration registration) => TransformationShape.OnTransformation(registration, (context, node, method, id) =>
         {
-            var method = TransformationShape.MethodOf(node);
-            if (method == null) return;
-            string id = node["Id"] ?? "";
             foreach (var list in TransformationList.All)
             {
                 foreach (var (entry, slot, open) in list.Entries(node, method))

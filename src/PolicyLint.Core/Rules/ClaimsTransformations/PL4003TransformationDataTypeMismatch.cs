@@ -13,11 +13,8 @@ namespace PolicyLint.Rules.ClaimsTransformations
             DiagnosticSeverity.Warning,
             "The ClaimType's DataType (resolved along the inheritance chain) or the InputParameter's DataType differs from what the method takes.");
 
-        public override void Initialize(RuleRegistration registration) => registration.OnElement("ClaimsTransformation", (context, node) =>
+        public override void Initialize(RuleRegistration registration) => TransformationShape.OnTransformation(registration, (context, node, method, id) =>
         {
-            var method = TransformationShape.MethodOf(node);
-            if (method == null) return;
-            string id = node["Id"] ?? "";
             foreach (var list in TransformationList.All)
             {
                 foreach (var (entry, slot, open) in list.Entries(node, method))

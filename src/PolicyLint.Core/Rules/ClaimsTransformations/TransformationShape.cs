@@ -63,6 +63,14 @@ namespace PolicyLint.Rules.ClaimsTransformations
 
     internal static class TransformationShape
     {
+        /// <summary>Calls the action for every declared ClaimsTransformation whose method is documented, with its Id.</summary>
+        public static void OnTransformation(RuleRegistration registration, Action<PolicyContext, PolicyNode, TransformationMethod, string> action)
+            => registration.OnElement("ClaimsTransformation", (context, node) =>
+            {
+                var method = MethodOf(node);
+                if (method != null) action(context, node, method, node["Id"] ?? "");
+            });
+
         /// <summary>A ClaimsTransformation declaration (BuildingBlocks/ClaimsTransformations) with a documented method.</summary>
         public static TransformationMethod? MethodOf(PolicyNode node)
         {

@@ -13,16 +13,11 @@ namespace PolicyLint.Rules.TechnicalProfiles
             DiagnosticSeverity.Warning,
             "A Metadata Item Key that the profile's type does not read is ignored: usually a typo or a key meant for another profile type.");
 
-        public override void Initialize(RuleRegistration registration) => registration.OnElement("Item", (context, node) =>
+        public override void Initialize(RuleRegistration registration) => ProfileFacts.OnProfileItem(registration, "Metadata", "Item", (context, node, profileId, _, type) =>
         {
-            if (node.Parent?.IsNamed("Metadata") != true) return;
-            var profileNode = ProfileFacts.OwningProfile(node.Parent);
-            var resolved = profileNode == null ? null : ProfileFacts.Resolve(context, profileNode);
-            if (resolved == null) return;
-            var (_, type) = resolved.Value;
             string? key = node["Key"];
             if (string.IsNullOrEmpty(key) || Placeholders.IsDynamic(key) || type.KnowsMetadata(key!)) return;
-            context.Report(node, key, profileNode!["Id"], type.Name, DidYouMean.Hint(key!, type.Metadata.Select(m => m.Key)));
+            context.Report(node, key, profileId, type.Name, DidYouMean.Hint(key!, type.Metadata.Select(m => m.Key)));
         });
     }
 }

@@ -1,7 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
-using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {
@@ -17,23 +16,14 @@ namespace PolicyLint.Rules.TechnicalProfiles
             DiagnosticSeverity.Error,
             "A metadata item the profile's type requires is missing from the profile as merged along the inheritance chain; the profile fails when it runs.");
 
-        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        public override void Initialize(RuleRegistration registration) => ProfileFacts.OnCompleteProfiles(registration, (context, profile, type, includeOnly) =>
         {
-            if (!ProfileFacts.IsLeaf(context)) return;
-            var includeOnly = ProfileFacts.IncludeOnlyProfiles(context);
-            foreach (var id in context.Chain.Ids(DeclarationKind.TechnicalProfile).ToList())
+            var metadata = ProfileFacts.MetadataOf(profile);
+            foreach (var key in type.Metadata.Where(k => k.IsRequired(metadata) && metadata(k.Key) == null))
             {
-                if (includeOnly.Contains(id)) continue;
-                var profile = context.TechnicalProfile(id);
-                var type = profile == null ? null : ProfileFacts.TypeOf(profile);
-                if (profile == null || type == null) continue;
-                var metadata = ProfileFacts.MetadataOf(profile);
-                foreach (var key in type.Metadata.Where(k => k.IsRequired(metadata) && metadata(k.Key) == null))
-                {
-                    if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => source.MetadataValue(key.Key) == null)) continue;
-                    string condition = key.Condition == null ? " (required)" : $" (required {key.Condition})";
-                    context.Report(profile.Nearest, profile.Id, type.Name, key.Key, condition);
-                }
+                if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => source.MetadataValue(key.Key) == null)) continue;
+                string condition = key.Condition == null ? " (required)" : $" (required {key.Condition})";
+                context.Report(profile.Nearest, profile.Id, type.Name, key.Key, condition);
             }
         });
     }

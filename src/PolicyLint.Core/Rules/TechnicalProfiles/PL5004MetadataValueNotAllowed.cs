@@ -13,17 +13,11 @@ namespace PolicyLint.Rules.TechnicalProfiles
             DiagnosticSeverity.Error,
             "A metadata item with an empty value, or a value outside the values documented for its key (HttpBinding, AuthenticationType, SendClaimsIn, response_mode, Operation...).");
 
-        public override void Initialize(RuleRegistration registration) => registration.OnElement("Item", (context, node) =>
+        public override void Initialize(RuleRegistration registration) => ProfileFacts.OnProfileItem(registration, "Metadata", "Item", (context, node, profileId, _, type) =>
         {
-            if (node.Parent?.IsNamed("Metadata") != true) return;
-            var profileNode = ProfileFacts.OwningProfile(node.Parent);
-            var resolved = profileNode == null ? null : ProfileFacts.Resolve(context, profileNode);
-            if (resolved == null) return;
-            var (_, type) = resolved.Value;
             string? key = node["Key"];
             if (string.IsNullOrEmpty(key)) return;
             string value = node.Text ?? "";
-            string profileId = profileNode!["Id"] ?? "";
             if (value.Trim().Length == 0)
             {
                 // An empty language.* override can deliberately blank a label.

@@ -31,6 +31,40 @@ namespace PolicyLint.Rules.TechnicalProfiles
             return type == null ? null : (merged, type);
         }
 
+        /// <summary>
+        /// Calls the action for each item of a ClaimsProviders profile's list (Metadata/Item, CryptographicKeys/Key),
+        /// with the profile's Id, its merged form and its type, when the type can be told.
+        /// </summary>
+        public static void OnProfileItem(RuleRegistration registration, string listName, string itemName,
+            Action<PolicyContext, PolicyNode, string, MergedTechnicalProfile, TechnicalProfileType> action)
+            => registration.OnElement(itemName, (context, node) =>
+            {
+                if (node.Parent?.IsNamed(listName) != true) return;
+                var profileNode = OwningProfile(node.Parent);
+                var resolved = profileNode == null ? null : Resolve(context, profileNode);
+                if (resolved == null) return;
+                action(context, node, profileNode!["Id"] ?? "", resolved.Value.Profile, resolved.Value.Type);
+            });
+
+        /// <summary>
+        /// Calls the action for every profile of the chain whose completeness is judged here: only in a leaf policy,
+        /// skipping include-only profiles and profiles whose type cannot be told.
+        /// </summary>
+        public static void OnCompleteProfiles(RuleRegistration registration,
+            Action<PolicyContext, MergedTechnicalProfile, TechnicalProfileType, ISet<string>> action)
+            => registration.OnPolicy(context =>
+            {
+                if (!IsLeaf(context)) return;
+                var includeOnly = IncludeOnlyProfiles(context);
+                foreach (var id in context.Chain.Ids(DeclarationKind.TechnicalProfile).ToList())
+                {
+                    if (includeOnly.Contains(id)) continue;
+                    var profile = context.TechnicalProfile(id);
+                    var type = profile == null ? null : TypeOf(profile);
+                    if (profile != null && type != null) action(context, profile, type, includeOnly);
+                }
+            });
+
         public static TechnicalProfileType? TypeOf(MergedTechnicalProfile profile)
             => TechnicalProfileCatalog.TypeOf(profile.ProtocolName, profile.Handler, profile.Last("OutputTokenFormat")?.Text);
 
