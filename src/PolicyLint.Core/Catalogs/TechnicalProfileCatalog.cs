@@ -296,7 +296,8 @@ namespace PolicyLint.Catalogs
             .Key("BearerAuthenticationToken", "when AuthenticationType is Bearer and UseClaimAsBearerToken is not set",
                 m => Is(m, "AuthenticationType", "Bearer") && string.IsNullOrEmpty(m("UseClaimAsBearerToken")))
             // ApiKeyHeader: the key's Id is the HTTP header name.
-            .AnyKeyId(m => Is(m, "AuthenticationType", "ApiKeyHeader"),
+            // A {Settings:...} authentication type may turn out to be ApiKeyHeader: any Id then.
+            .AnyKeyId(m => Is(m, "AuthenticationType", "ApiKeyHeader") || Analysis.Placeholders.IsDynamic(m("AuthenticationType")),
                 m => Is(m, "AuthenticationType", "ApiKeyHeader") ? "AuthenticationType ApiKeyHeader needs a key whose Id is the HTTP header name" : null);
 
         public static readonly TechnicalProfileType ClaimsTransformation = T("claims transformation", "claims-transformation-technical-profile")
