@@ -192,6 +192,7 @@ namespace PolicyLint.Catalogs
                 // In Microsoft's identity-provider samples, not in the reference table (technical-profiles.md §4.2).
                 "ClientIdParamName", "ClientSecretParamName", "external_user_identity_claim_id", "ClaimsResponseFormat", "UserAgentForClaimsExchange")
             .Opt("BearerTokenTransmissionMethod") // AuthorizationHeader; the default (query string) has no documented name
+            .WordsOf("response_types", "id_token", "code", "token") // azure-ad-b2c/unit-tests IDP_MyCustomIdp_Oauth2.xml
             .Values("response_mode", "query", "form_post", "fragment")
             .Values("HttpBinding", "GET", "POST")
             .Values("token_endpoint_auth_method", "client_secret_post", "client_secret_basic", "private_key_jwt")
