@@ -136,18 +136,32 @@ namespace PolicyLint.Build.Tests
     {
         public static (int ExitCode, string Output) Run(string workingDirectory, string? nugetPackages, string arguments, IDictionary<string, string>? environment = null)
         {
-            var info = new ProcessStartInfo("dotnet", arguments)
+            var env = new Dictionary<string, string>
             {
-                WorkingDirectory = workingDirectory,
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_NOLOGO"] = "1",
+                ["MSBUILDDISABLENODEREUSE"] = "1",
+                ["GITHUB_ACTIONS"] = "",
+            };
+            if (nugetPackages != null) env["NUGET_PACKAGES"] = nugetPackages;
+            if (environment != null)
+                foreach (var pair in environment) env[pair.Key] = pair.Value;
+            return Tool.Run("dotnet", arguments, workingDirectory, env);
+        }
+    }
+
+    /// <summary>Runs a program to completion (bounded), capturing stdout and stderr together.</summary>
+    public static class Tool
+    {
+        public static (int ExitCode, string Output) Run(string fileName, string arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+        {
+            var info = new ProcessStartInfo(fileName, arguments)
+            {
+                WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            info.Environment["DOTNET_NOLOGO"] = "1";
-            info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            info.Environment["GITHUB_ACTIONS"] = "";
-            if (nugetPackages != null) info.Environment["NUGET_PACKAGES"] = nugetPackages;
             if (environment != null)
                 foreach (var pair in environment) info.Environment[pair.Key] = pair.Value;
             var output = new StringBuilder();
@@ -160,7 +174,7 @@ namespace PolicyLint.Build.Tests
             if (!process.WaitForExit((int)TimeSpan.FromMinutes(8).TotalMilliseconds))
             {
                 try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                throw new TimeoutException($"dotnet {arguments} did not finish in 8 minutes:\n{output}");
+                throw new TimeoutException($"{fileName} {arguments} did not finish in 8 minutes:\n{output}");
             }
             process.WaitForExit();
             lock (output) return (process.ExitCode, output.ToString());
