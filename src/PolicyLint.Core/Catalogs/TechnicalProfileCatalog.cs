@@ -255,9 +255,13 @@ namespace PolicyLint.Catalogs
         public static readonly TechnicalProfileType OAuth2ErrorIssuer = T("OAuth2 error issuer", "oauth2-error-technical-profile")
             .Key("issuer_secret");
 
-        /// <summary>Protocol None without a token format: the id_token_hint profile and the starter pack's engine defaults.</summary>
+        /// <summary>
+        /// Protocol None without a JWT/SAML2 output: the id_token_hint profile, the UserInfo endpoint's bearer-token
+        /// check (InputTokenFormat JWT) and JSON issuer, and the starter pack's engine defaults.
+        /// </summary>
         public static readonly TechnicalProfileType NoneProtocol = T("technical profile with protocol None", "id-token-hint")
             .Opt("issuer", "IdTokenAudience", "METADATA",
+                "audience", "client_assertion_type", // userinfo-endpoint: the UserInfoAuthorization profile
                 "url") // TpEngine_c3bd4fe2-1775-4013-b91d-35f16d377d13 in the starter pack
             .AnyKeyId(_ => true);
 
