@@ -41,7 +41,7 @@ namespace PolicyLint.Tests
 
             // <OutputClaim ClaimTypeReferenceId="UserId" PartnerClaimType="unionid" />: UserId is declared nowhere,
             // and CreateAlternativeSecurityId reads issuerUserId. (Below warning level: PL2011 for the
-            // ClaimsExchange's 'WeChat-OAuth', PL2012 for the base journey the relying party does not use.)
+            // ClaimsExchange's 'WeChat-OAuth', PL2012 for the base's local-account journey the relying party does not use.)
             Assert.Equal(new[]
             {
                 "PL2001 TrustFrameworkExtensions.xml(43,48)",
@@ -49,6 +49,7 @@ namespace PolicyLint.Tests
             }, actual);
 
             var pl6001 = diagnostics.Single(d => d.Id == "PL6001").GetMessage();
+            Assert.Contains("WeChat profile 'WeChat-OAUTH'", pl6001, StringComparison.Ordinal);
             Assert.Contains("Microsoft's WeChat article maps unionid to UserId", pl6001, StringComparison.Ordinal);
             Assert.Contains("map it to 'issuerUserId'", pl6001, StringComparison.Ordinal);
             Assert.Contains("https://learn.microsoft.com/azure/active-directory-b2c/identity-provider-wechat", pl6001, StringComparison.Ordinal);

@@ -23,6 +23,9 @@ namespace PolicyLint.Rules.IdentityProviders
 
         protected abstract void Check(PolicyContext context, MergedTechnicalProfile profile, IdentityProvider provider);
 
+        /// <summary>The profile's Id as declared (a reference elsewhere may have looked it up in another case).</summary>
+        protected static string NameOf(MergedTechnicalProfile profile) => profile.Nearest["Id"] ?? profile.Id;
+
         /// <summary>The explanation the catalog gives for a known wrong value, as a clause to append, or empty.</summary>
         protected static string Explain(IdentityProvider provider, string key, Func<string, bool> isValue)
         {

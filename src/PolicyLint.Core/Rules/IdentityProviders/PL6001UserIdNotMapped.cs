@@ -34,7 +34,7 @@ namespace PolicyLint.Rules.IdentityProviders
 
             if (mappings.Count == 0)
             {
-                context.Report(profile.Nearest, provider.Name, profile.Id,
+                context.Report(profile.Nearest, provider.Name, NameOf(profile),
                     $"no OutputClaim maps the provider's user identifier '{userIdClaim}', so the account cannot be linked; add <OutputClaim ClaimTypeReferenceId=\"{target}\" PartnerClaimType=\"{userIdClaim}\" />",
                     provider.DocsUrl);
                 return;
@@ -54,7 +54,7 @@ namespace PolicyLint.Rules.IdentityProviders
                 ? $"; Microsoft's {provider.Name} article maps {partner} to {provider.ArticleUserIdTarget}, which does not link accounts"
                 : string.Empty;
             string message = $"the provider's user identifier '{partner}' is mapped to claim '{mapped}', which never reaches '{linking.Value.KeyClaim}', the key input of the {linking.Value.Id} transformation that links the account; map it to '{linking.Value.KeyClaim}' instead (PartnerClaimType=\"{partner}\"){article}";
-            context.ReportAt(first, "ClaimTypeReferenceId", provider.Name, profile.Id, message, provider.DocsUrl);
+            context.ReportAt(first, "ClaimTypeReferenceId", provider.Name, NameOf(profile), message, provider.DocsUrl);
         }
 
         /// <summary>The CreateAlternativeSecurityId transformation the profile runs and the claim it reads as key.</summary>

@@ -34,7 +34,7 @@ namespace PolicyLint.Rules.IdentityProviders
             var missing = provider.RequiredScopes.Where(r => !tokens.Contains(r, StringComparer.Ordinal)).ToList();
             if (missing.Count > 0) problems.Add(string.Join(", ", missing.Select(m => $"'{m}'")) + (missing.Count == 1 ? " is" : " are") + " missing");
             if (problems.Count == 0) return;
-            context.ReportText(item, provider.Name, profile.Id, scope,
+            context.ReportText(item, provider.Name, NameOf(profile), scope,
                 string.Join("; ", problems) + (expected.Length > 0 ? $"; the documented scope includes '{expected}'" : ""), provider.DocsUrl);
         }
     }

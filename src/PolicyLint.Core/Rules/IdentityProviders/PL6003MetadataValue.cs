@@ -25,7 +25,7 @@ namespace PolicyLint.Rules.IdentityProviders
                 string value = item.Text ?? string.Empty;
                 if (Placeholders.IsDynamic(value) || MetadataValues.Same(rule.Key, value, rule.Value)) continue;
                 string why = Explain(provider, rule.Key, v => string.Equals(v, value.Trim(), StringComparison.Ordinal));
-                context.ReportText(item, provider.Name, profile.Id, rule.Key, value, rule.Value, why, provider.DocsUrl);
+                context.ReportText(item, provider.Name, NameOf(profile), rule.Key, value, rule.Value, why, provider.DocsUrl);
             }
         }
     }

@@ -20,10 +20,10 @@ namespace PolicyLint.Rules.IdentityProviders
             {
                 if (!rule.Required || MetadataValues.Item(profile, rule.Key) != null) continue;
                 string needs = rule.Value == null ? "it" : $"<Item Key=\"{rule.Key}\">{rule.Value}</Item>";
-                context.Report(profile.Nearest, provider.Name, profile.Id, rule.Key, context.Chain.Describe(), needs, provider.DocsUrl);
+                context.Report(profile.Nearest, provider.Name, NameOf(profile), rule.Key, context.Chain.Describe(), needs, provider.DocsUrl);
             }
             if (provider.RequiredScopes.Count > 0 && MetadataValues.Item(profile, "scope") == null)
-                context.Report(profile.Nearest, provider.Name, profile.Id, "scope", context.Chain.Describe(),
+                context.Report(profile.Nearest, provider.Name, NameOf(profile), "scope", context.Chain.Describe(),
                     $"<Item Key=\"scope\">{string.Join(" ", provider.RequiredScopes)}</Item>", provider.DocsUrl);
         }
     }

@@ -26,7 +26,7 @@ namespace PolicyLint.Rules.IdentityProviders
                 if (endpoint.Documented.Concat(endpoint.AlsoAccepted).Any(d => UrlPattern.Matches(value, d))) continue;
                 string normalized = UrlPattern.Normalize(value)!;
                 string why = Explain(provider, endpoint.Key, prefix => normalized.StartsWith(UrlPattern.Normalize(prefix) ?? prefix, StringComparison.Ordinal));
-                context.ReportText(item, provider.Name, profile.Id, endpoint.Key, value, endpoint.Documented[0], why, provider.DocsUrl);
+                context.ReportText(item, provider.Name, NameOf(profile), endpoint.Key, value, endpoint.Documented[0], why, provider.DocsUrl);
             }
         }
     }

@@ -25,7 +25,7 @@ namespace PolicyLint.Rules.IdentityProviders
                 var value = claim.Attribute("DefaultValue");
                 if (value == null || claim["PartnerClaimType"] != null || Placeholders.IsDynamic(value.Value)) continue;
                 if (provider.IdentityProviderValues.Contains(value.Value.Trim(), StringComparer.OrdinalIgnoreCase)) continue;
-                context.Report(value, provider.Name, profile.Id, value.Value, provider.IdentityProviderValues[0], provider.DocsUrl);
+                context.Report(value, provider.Name, NameOf(profile), value.Value, provider.IdentityProviderValues[0], provider.DocsUrl);
             }
         }
     }
