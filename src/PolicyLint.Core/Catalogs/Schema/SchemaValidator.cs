@@ -199,7 +199,7 @@ namespace PolicyLint.Catalogs.Schema
             string position = previous == null ? $"at the start of <{parent.Name}>" : $"after <{previous}>";
             string expectation = expected.Count == 0
                 ? (previous == null ? $" <{parent.Name}> has no child elements." : $" Nothing more is allowed {position}.")
-                : $" Expected {(expected.Count == 1 ? "" : "one of ")}{string.Join(", ", expected)} {position}.";
+                : $" Expected {(expected.Count == 1 ? "" : "one of ")}{List(expected)} {position}.";
 
             string what;
             if (child.NamespaceUri != PolicyDocument.PolicyNamespace)
@@ -230,6 +230,12 @@ namespace PolicyLint.Catalogs.Schema
             }
             return new SchemaFinding(SchemaProblem.ElementNotAllowed, child, null, false, what + expectation);
         }
+
+        // Long lists (a TechnicalProfile has 30 children) are cut: the first few are the likely intent.
+        private static string List(List<string> names)
+            => names.Count <= MaxListed ? string.Join(", ", names) : string.Join(", ", names.Take(MaxListed)) + ", ...";
+
+        private const int MaxListed = 8;
 
         /// <summary>The names that may come next: the current slot if it has room, then following slots up to the first required one.</summary>
         private static List<string> Expected(List<Slot> slots, int slot, int branch, int count)
