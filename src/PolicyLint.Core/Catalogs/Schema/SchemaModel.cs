@@ -22,22 +22,32 @@ namespace PolicyLint.Catalogs.Schema
         public bool AnyContent { get; internal set; }
         public List<UniqueKey> Keys { get; } = new List<UniqueKey>();
 
-        private Dictionary<string, int>? _slotOf;
+        private Dictionary<string, (int Slot, int Particle)>? _position;
+        private int _required = -1;
+        private int _typed = -1;
 
-        /// <summary>The index of the slot that accepts this child name, or -1.</summary>
-        public int SlotOf(string childName)
+        /// <summary>The slot that accepts this child name and the particle within it, or (-1, -1).</summary>
+        public (int Slot, int Particle) PositionOf(string childName)
         {
-            var map = _slotOf;
+            var map = _position;
             if (map == null)
             {
-                map = new Dictionary<string, int>(StringComparer.Ordinal);
+                map = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
                 for (int i = 0; i < Slots.Count; i++)
-                    foreach (var p in Slots[i].Particles)
-                        if (!map.ContainsKey(p.Name)) map[p.Name] = i;
-                _slotOf = map;
+                    for (int p = 0; p < Slots[i].Particles.Length; p++)
+                        if (!map.ContainsKey(Slots[i].Particles[p].Name)) map[Slots[i].Particles[p].Name] = (i, p);
+                _position = map;
             }
-            return map.TryGetValue(childName, out int slot) ? slot : -1;
+            return map.TryGetValue(childName, out var position) ? position : (-1, -1);
         }
+
+        public int SlotOf(string childName) => PositionOf(childName).Slot;
+
+        /// <summary>Has required attributes (most elements have none: the check is skipped).</summary>
+        public bool HasRequiredAttributes => (_required < 0 ? _required = Attributes.Exists(a => a.Required) ? 1 : 0 : _required) == 1;
+
+        /// <summary>Has attributes with a restricted value type.</summary>
+        public bool HasTypedAttributes => (_typed < 0 ? _typed = Attributes.Exists(a => a.Type != null && a.Type.ReportedBy == null) ? 1 : 0 : _typed) == 1;
 
         public AttributeDecl? Attribute(string name)
         {

@@ -75,19 +75,21 @@ namespace PolicyLint.Catalogs.Schema
 
         private static void CheckAttributes(PolicyNode node, ElementType type, List<SchemaFinding> findings)
         {
+            if (type.HasRequiredAttributes)
             foreach (var decl in type.Attributes)
             {
                 if (decl.Required && node.Attribute(decl.Name) == null)
                     findings.Add(new SchemaFinding(SchemaProblem.Missing, node, null, false,
                         $"<{node.Name}> is missing the required attribute '{decl.Name}'." + AttributeHint(node, decl.Name, type)));
             }
+            if (!type.HasTypedAttributes) return;
             var attributes = node.Attributes;
             for (int i = 0; i < attributes.Count; i++)
             {
                 var attribute = attributes[i];
                 var decl = type.Attribute(attribute.Name);
                 if (decl?.Type == null || decl.Type.ReportedBy != null) continue;
-                CheckValue(node, attribute, decl.Type, $"{attribute.Name} of <{node.Name}>", attribute.Value, findings);
+                CheckValue(node, attribute, decl.Type, attribute.Value, findings);
             }
         }
 
@@ -107,12 +109,13 @@ namespace PolicyLint.Catalogs.Schema
         {
             var valueType = type.Text;
             if (valueType == null || valueType.ReportedBy != null) return;
-            CheckValue(node, null, valueType, $"<{node.Name}>", node.Text ?? string.Empty, findings);
+            CheckValue(node, null, valueType, node.Text ?? string.Empty, findings);
         }
 
-        private static void CheckValue(PolicyNode node, PolicyAttribute? attribute, SimpleType valueType, string what, string value, List<SchemaFinding> findings)
+        private static void CheckValue(PolicyNode node, PolicyAttribute? attribute, SimpleType valueType, string value, List<SchemaFinding> findings)
         {
-            if (Placeholders.IsDynamic(value) || valueType.IsValid(value)) return;
+            if (valueType.IsValid(value) || Placeholders.IsDynamic(value)) return;
+            string what = attribute != null ? $"{attribute.Name} of <{node.Name}>" : $"<{node.Name}>";
             string shown = value.Length == 0 ? "An empty value" : $"'{value}'";
             string hint = valueType.Values != null ? DidYouMean.Hint(value, valueType.Values) : string.Empty;
             findings.Add(new SchemaFinding(SchemaProblem.ValueNotAllowed, node, attribute, attribute == null,
@@ -128,11 +131,18 @@ namespace PolicyLint.Catalogs.Schema
             int count = 0;         // occurrences in the current slot
             string? previous = null; // last child accepted, for messages
             bool reported = false;
+            string? lastName = null; // siblings often repeat a name (OutputClaim, OutputClaim...): skip the lookup
+            (int Slot, int Particle) lastPosition = (-1, -1);
 
             for (int i = 0; i < children.Count; i++)
             {
                 var child = children[i];
-                int target = child.NamespaceUri == PolicyDocument.PolicyNamespace ? type.SlotOf(child.Name) : -1;
+                if (!ReferenceEquals(child.Name, lastName))
+                {
+                    lastName = child.Name;
+                    lastPosition = child.NamespaceUri == PolicyDocument.PolicyNamespace ? type.PositionOf(child.Name) : (-1, -1);
+                }
+                var (target, particleIndex) = lastPosition;
                 if (target < 0)
                 {
                     reported = true;
@@ -140,7 +150,6 @@ namespace PolicyLint.Catalogs.Schema
                     continue; // subtree skipped: one diagnostic, not a cascade
                 }
 
-                int particleIndex = slots[target].IndexOf(child.Name);
                 var particle = slots[target].Particles[particleIndex];
                 bool accepted;
                 if (target == slot)
@@ -231,6 +240,24 @@ namespace PolicyLint.Catalogs.Schema
             return new SchemaFinding(SchemaProblem.ElementNotAllowed, child, null, false, what + expectation);
         }
 
+        /// <summary>The elements at a short path of child names below the scope (no iterator nesting, no recursion).</summary>
+        private static List<PolicyNode> Selected(PolicyNode scope, string[] path)
+        {
+            var level = new List<PolicyNode> { scope };
+            foreach (var step in path)
+            {
+                var next = new List<PolicyNode>();
+                foreach (var node in level)
+                {
+                    var children = node.Children;
+                    for (int i = 0; i < children.Count; i++)
+                        if (children[i].IsNamed(step)) next.Add(children[i]);
+                }
+                level = next;
+            }
+            return level;
+        }
+
         // Long lists (a TechnicalProfile has 30 children) are cut: the first few are the likely intent.
         private static string List(List<string> names)
             => names.Count <= MaxListed ? string.Join(", ", names) : string.Join(", ", names.Take(MaxListed)) + ", ...";
@@ -260,7 +287,7 @@ namespace PolicyLint.Catalogs.Schema
         private static void CheckKey(PolicyNode scope, UniqueKey key, List<SchemaFinding> findings)
         {
             Dictionary<string, PolicyNode>? seen = null;
-            foreach (var node in scope.Path(key.Path))
+            foreach (var node in Selected(scope, key.Path))
             {
                 var attribute = node.Attribute(key.Field);
                 if (attribute == null) continue;
