@@ -17,8 +17,8 @@ namespace PolicyLint.Tests
     /// Cross-checks the hand-written schema tables (Catalogs/Schema, behind PL0101-PL0104) against Microsoft's public
     /// XSD in ../shared/corpus/xsd, loaded here with System.Xml.Schema and nowhere in the product.
     /// (1) Both accept every starter-pack file. (2) Structural mutations of those files, generated from a fixed
-    /// seed — adjacent children swapped, an unknown element inserted, an enumeration or pattern value broken, a keyed
-    /// element duplicated — are rejected by both, first at the same line. Skips when ../shared is absent.
+    /// seed — adjacent children swapped, an unknown element inserted, an enumeration or pattern value broken, text put
+    /// where only elements or attributes go, a keyed element duplicated — are rejected by both, first at the same line. Skips when ../shared is absent.
     /// </summary>
     public sealed class SchemaXsdCrossCheckTests
     {
@@ -99,8 +99,8 @@ namespace PolicyLint.Tests
             {
                 string text = File.ReadAllText(file);
                 var original = XDocument.Parse(text, LoadOptions.PreserveWhitespace);
-                var typed = TypedValues(xsd, text);
-                foreach (var mutation in Mutations(original, typed, keys, random))
+                var (typed, textless) = Inspect(xsd, text);
+                foreach (var mutation in Mutations(original, typed, textless, keys, random))
                 {
                     counts[mutation.Kind] = counts.TryGetValue(mutation.Kind, out int n) ? n + 1 : 1;
                     string mutated = Serialize(mutation.Document);
@@ -175,7 +175,7 @@ namespace PolicyLint.Tests
             public string Path { get; }
         }
 
-        private static IEnumerable<Mutation> Mutations(XDocument original, List<TypedValue> typed, List<(string Scope, string[] Steps)> keys, Random random)
+        private static IEnumerable<Mutation> Mutations(XDocument original, List<TypedValue> typed, List<int> textless, List<(string Scope, string[] Steps)> keys, Random random)
         {
             var elements = original.Root!.DescendantsAndSelf().ToList();
             bool Skippable(XElement e) => e.AncestorsAndSelf().Any(a => a.Name.LocalName == "Extensions");
@@ -226,7 +226,16 @@ namespace PolicyLint.Tests
                 yield return new Mutation("value", SchemaProblem.ValueNotAllowed, doc, $"{value.Path} '{current}' -> '{broken}'");
             }
 
-            // 4. An element that an XSD key selects, duplicated right after itself.
+            // 4. Text put into an element that holds only child elements or only attributes.
+            foreach (var target in Pick(textless, random))
+            {
+                var doc = new XDocument(original);
+                var element = doc.Root!.DescendantsAndSelf().ElementAt(target);
+                element.AddFirst(new XText("PolicyLintText"));
+                yield return new Mutation("text", SchemaProblem.ValueNotAllowed, doc, $"text in <{element.Name.LocalName}>");
+            }
+
+            // 5. An element that an XSD key selects, duplicated right after itself.
             var keyedElements = Enumerable.Range(0, elements.Count).Where(i => !Skippable(elements[i]) && IsKeyed(elements[i], keys)).ToList();
             foreach (var target in Pick(keyedElements, random))
             {
@@ -268,10 +277,14 @@ namespace PolicyLint.Tests
             => type.TypeCode == XmlTypeCode.Boolean || type.TypeCode == XmlTypeCode.Int || type.TypeCode == XmlTypeCode.Integer
                || Facets(type).Any(f => f is XmlSchemaEnumerationFacet || f is XmlSchemaPatternFacet);
 
-        /// <summary>Every restricted value in a valid file, found through the XSD's own post-validation type info.</summary>
-        private static List<TypedValue> TypedValues(XmlSchemaSet xsd, string text)
+        /// <summary>
+        /// Through the XSD's own post-validation type info: every restricted value of a valid file, and the elements
+        /// whose type holds no text (element-only or empty content), outside Extensions.
+        /// </summary>
+        private static (List<TypedValue> Typed, List<int> Textless) Inspect(XmlSchemaSet xsd, string text)
         {
             var result = new List<TypedValue>();
+            var textless = new List<int>();
             var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = xsd, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
             var path = new Stack<string>();
             int index = -1;
@@ -296,10 +309,13 @@ namespace PolicyLint.Tests
                     }
                     if (reader.SchemaInfo?.SchemaType is XmlSchemaSimpleType textType && IsRestricted(textType))
                         result.Add(new TypedValue(index, null, textType, here));
+                    if (reader.SchemaInfo?.SchemaType is XmlSchemaComplexType complex && !path.Contains("Extensions")
+                        && (complex.ContentType == XmlSchemaContentType.ElementOnly || complex.ContentType == XmlSchemaContentType.Empty))
+                        textless.Add(index);
                     if (!empty) path.Push(reader.LocalName);
                 }
             }
-            return result;
+            return (result, textless);
         }
 
         /// <summary>The XSD's xs:key constraints as (scope element, selector steps), e.g. (ClaimsProviders, [ClaimsProvider, TechnicalProfiles, TechnicalProfile]).</summary>
@@ -328,5 +344,29 @@ namespace PolicyLint.Tests
 
         private static string Serialize(XDocument doc)
             => (doc.Declaration != null ? doc.Declaration + "\n" : "") + doc.Root!.ToString(SaveOptions.DisableFormatting);
+    }
+}
+
+namespace PolicyLint.Tests
+{
+    /// <summary>Assumptions the one-pass matcher makes about the tables; runs without ../shared.</summary>
+    public sealed class SchemaTableTests
+    {
+        [Fact]
+        public void TablesAreDeterministicAndComplete()
+        {
+            var model = PolicySchema.Model; // building resolves every child type or throws
+            foreach (var type in model.Types.Values)
+            {
+                var names = type.Slots.SelectMany(s => s.Particles).Select(p => p.Name).ToList();
+                Assert.True(names.Count == names.Distinct(StringComparer.Ordinal).Count(), $"{type.Name}: an element name appears in two slots, so greedy matching would be ambiguous");
+                foreach (var slot in type.Slots.Where(s => s.IsChoice))
+                    Assert.True(slot.Particles.All(p => p.Min == 0), $"{type.Name}: choices are assumed optional");
+                Assert.False(type.AllowsText && type.Slots.Count > 0, $"{type.Name}: mixed content is not in the schema");
+                foreach (var key in type.Keys)
+                    Assert.True(type.SlotOf(key.Path[0]) >= 0, $"{type.Name}: key {key.Kind} starts at an element the type does not have");
+            }
+            Assert.Equal("TrustFrameworkPolicy", model.Root.Name);
+        }
     }
 }

@@ -86,10 +86,10 @@ namespace PolicyLint.Catalogs.Schema
                 .Optional("PredicateValidationReference", "IdReference");
             s.Type("DefaultPartnerClaimTypes").ZeroOrMore("Protocol", "PartnerClaimTypeProtocol");
             s.Type("PartnerClaimTypeProtocol").RequiredAttr("Name", V.ProtocolName).Attr("Handler").RequiredAttr("PartnerClaimType");
-            s.Type("Mask").RequiredAttr("Type", V.MaskType).Attr("Regex");
+            s.Type("Mask").FreeText().RequiredAttr("Type", V.MaskType).Attr("Regex");
             s.Type("Restriction").Attr("MergeBehavior", V.MergeBehavior)
                 .Choice(("Enumeration", "EnumerationItem", 0, Particle.Unbounded), ("Pattern", "Pattern", 0, 1));
-            s.Type("EnumerationItem").RequiredAttr("Text").RequiredAttr("Value").Attr("SelectByDefault", SimpleType.Boolean);
+            s.Type("EnumerationItem").FreeText().RequiredAttr("Text").RequiredAttr("Value").Attr("SelectByDefault", SimpleType.Boolean);
             s.Type("Pattern").RequiredAttr("RegularExpression").Attr("HelpText");
             s.Type("IdReference").RequiredAttr("Id");
 
@@ -99,7 +99,7 @@ namespace PolicyLint.Catalogs.Schema
                 .OptionalText("UserHelpText")
                 .Optional("Parameters");
             s.Type("Parameters").ZeroOrMore("Parameter", "PredicateParameter");
-            s.Type("PredicateParameter").RequiredAttr("Id");
+            s.Type("PredicateParameter").FreeText().RequiredAttr("Id");
             s.Type("InputValidations").ZeroOrMore("InputValidation").Key("InputValidation Id", "InputValidation", "Id");
             s.Type("InputValidation").RequiredAttr("Id").ZeroOrMore("PredicateReferences");
             s.Type("PredicateReferences").Attr("Id").Attr("HelpText").Attr("MatchAtLeast", SimpleType.Integer).Attr("Reject", SimpleType.Boolean)
@@ -134,7 +134,7 @@ namespace PolicyLint.Catalogs.Schema
                 .Optional("Metadata")
                 .Optional("LocalizedResourcesReferences");
             s.Type("Metadata").OneOrMore("Item", "MetadataItem");
-            s.Type("MetadataItem").RequiredAttr("Key");
+            s.Type("MetadataItem").FreeText().RequiredAttr("Key");
             s.Type("LocalizedResourcesReferences").Attr("MergeBehavior", V.MergeBehavior).ZeroOrMore("LocalizedResourcesReference");
             s.Type("LocalizedResourcesReference").RequiredAttr("Language", V.Culture).Attr("LocalizedResourcesReferenceId").Attr("Url");
 
@@ -153,7 +153,7 @@ namespace PolicyLint.Catalogs.Schema
             s.Type("LocalizedCollection").RequiredAttr("ElementType").RequiredAttr("ElementId").RequiredAttr("TargetCollection")
                 .OneOrMore("Item", "EnumerationItem");
             s.Type("LocalizedStrings").ZeroOrMore("LocalizedString");
-            s.Type("LocalizedString").RequiredAttr("ElementType").Attr("ElementId").RequiredAttr("StringId");
+            s.Type("LocalizedString").FreeText().RequiredAttr("ElementType").Attr("ElementId").RequiredAttr("StringId");
 
             // §2.7 DisplayControls (technical-profiles.md §16). Ids not keyed in the XSD, but referenced by Id.
             s.Type("DisplayControls").ZeroOrMore("DisplayControl")
@@ -255,7 +255,7 @@ namespace PolicyLint.Catalogs.Schema
                 .RequiredText("ResponseMatch")
                 .RequiredText("Action", V.ErrorHandlingAction)
                 .ZeroOrMore("AdditionalRequestParameters");
-            s.Type("AdditionalRequestParameters").RequiredAttr("Key");
+            s.Type("AdditionalRequestParameters").FreeText().RequiredAttr("Key");
 
             // ---- schema.md §4: UserJourneys and SubJourneys ----
             s.Type("UserJourneys").OneOrMore("UserJourney").Key("UserJourney Id", "UserJourney", "Id");
@@ -317,7 +317,7 @@ namespace PolicyLint.Catalogs.Schema
                 .Attr("DeveloperMode", SimpleType.Boolean).Attr("ClientEnabled", SimpleType.Boolean).Attr("ServerEnabled", SimpleType.Boolean)
                 .Attr("TelemetryVersion", V.ThreePartVersion);
             s.Type("ContentDefinitionParameters").OneOrMore("Parameter", "ContentDefinitionParameter");
-            s.Type("ContentDefinitionParameter").RequiredAttr("Name");
+            s.Type("ContentDefinitionParameter").FreeText().RequiredAttr("Name");
             s.Type("JourneyFraming").RequiredAttr("Enabled", SimpleType.Boolean).RequiredAttr("Sources");
             s.Type("OnError").RequiredAttr("Mode", V.OnErrorMode);
 

@@ -40,7 +40,7 @@ namespace PolicyLint.Catalogs.Schema
         internal string TextType(SimpleType? value)
         {
             string name = value == null ? FreeText : "#" + value.Name + (value.ReportedBy == null ? "" : "@" + value.ReportedBy);
-            if (!_types.ContainsKey(name)) _types[name] = new ElementType(name) { Text = value };
+            if (!_types.ContainsKey(name)) _types[name] = new ElementType(name) { Text = value, AllowsText = true };
             return name;
         }
 
@@ -86,10 +86,13 @@ namespace PolicyLint.Catalogs.Schema
         public TypeBuilder RequiredAttr(string name, SimpleType? type = null) { _type.Attributes.Add(new AttributeDecl(name, true, type)); return this; }
 
         /// <summary>The element's own text has this type (XSD simpleContent or a simple-typed element).</summary>
-        public TypeBuilder Text(SimpleType type) { _type.Text = type; return this; }
+        public TypeBuilder Text(SimpleType type) { _type.Text = type; _type.AllowsText = true; return this; }
+
+        /// <summary>The element's own text is free (XSD simpleContent extending xs:string).</summary>
+        public TypeBuilder FreeText() { _type.AllowsText = true; return this; }
 
         /// <summary>Children are not validated (xs:any processContents="skip").</summary>
-        public TypeBuilder AnyChildren() { _type.AnyContent = true; return this; }
+        public TypeBuilder AnyChildren() { _type.AnyContent = true; _type.AllowsText = true; return this; }
 
         // Complex children: the type defaults to the element's name.
         public TypeBuilder Optional(string element, string? type = null) => Add(element, type ?? element, 0, 1);

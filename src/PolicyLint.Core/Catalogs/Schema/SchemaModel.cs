@@ -18,6 +18,8 @@ namespace PolicyLint.Catalogs.Schema
         public List<Slot> Slots { get; } = new List<Slot>();
         /// <summary>The value type of the element's text; null when the text is free (or the element has none).</summary>
         public SimpleType? Text { get; internal set; }
+        /// <summary>The element may hold text (a simple type or simple content); element-only and empty ones may not.</summary>
+        public bool AllowsText { get; internal set; }
         /// <summary>Any child element is accepted and not validated (TechnicalProfile/Extensions).</summary>
         public bool AnyContent { get; internal set; }
         public List<UniqueKey> Keys { get; } = new List<UniqueKey>();

@@ -107,10 +107,19 @@ namespace PolicyLint.Catalogs.Schema
 
         private static void CheckText(PolicyNode node, ElementType type, List<SchemaFinding> findings)
         {
+            if (!type.AllowsText)
+            {
+                if (node.Text != null)
+                    findings.Add(new SchemaFinding(SchemaProblem.ValueNotAllowed, node, null, true,
+                        $"<{node.Name}> cannot contain text (found '{Shorten(node.Text)}'): it holds {(type.Slots.Count == 0 ? "only attributes" : "only child elements")}."));
+                return;
+            }
             var valueType = type.Text;
             if (valueType == null || valueType.ReportedBy != null) return;
             CheckValue(node, null, valueType, node.Text ?? string.Empty, findings);
         }
+
+        private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
         private static void CheckValue(PolicyNode node, PolicyAttribute? attribute, SimpleType valueType, string value, List<SchemaFinding> findings)
         {
