@@ -9,12 +9,12 @@ namespace PolicyLint.Rules.Security
     /// </summary>
     public static class SamplePlaceholders
     {
-        private static readonly string[] ExactValues =
+        private static readonly (string Value, string Reason)[] ExactValues =
         {
-            "facebook_clientid",
-            "ProxyIdentityExperienceFrameworkAppId",
-            "IdentityExperienceFrameworkAppId",
-            "00000000-0000-0000-0000-000000000000",
+            ("facebook_clientid", "the starter pack's placeholder for the Facebook application id"),
+            ("ProxyIdentityExperienceFrameworkAppId", "the starter pack's placeholder for the application id of the ProxyIdentityExperienceFramework app registration"),
+            ("IdentityExperienceFrameworkAppId", "the starter pack's placeholder for the application id of the IdentityExperienceFramework app registration"),
+            ("00000000-0000-0000-0000-000000000000", "the all-zero GUID, a documentation placeholder: use the real application or tenant id"),
         };
 
         // "Your WeChat application ID", "You Apple ID", "{Your Application Insights Key}", "Your Microsoft application client id".
@@ -35,14 +35,9 @@ namespace PolicyLint.Rules.Security
             if (string.IsNullOrEmpty(value)) return null;
             string v = value!.Trim();
             if (v.IndexOf("yourtenant", StringComparison.OrdinalIgnoreCase) >= 0)
-                return "the starter pack's tenant placeholder 'yourtenant': use your tenant's name";
-            foreach (var exact in ExactValues)
-            {
-                if (!string.Equals(v, exact, StringComparison.OrdinalIgnoreCase)) continue;
-                return exact[0] == '0'
-                    ? "the all-zero GUID: use the real application or tenant id"
-                    : "a starter-pack placeholder: replace it with the application id from your tenant's app registrations";
-            }
+                return "the starter pack's tenant placeholder 'yourtenant': use your tenant's name, such as contoso.onmicrosoft.com";
+            foreach (var (exact, reason) in ExactValues)
+                if (string.Equals(v, exact, StringComparison.OrdinalIgnoreCase)) return reason;
             if (!inSetting) return null;
             if (YourSomething.IsMatch(v)) return "a documentation placeholder: replace it with the real value";
             if (v.IndexOf("</", StringComparison.Ordinal) < 0 && v.IndexOf("/>", StringComparison.Ordinal) < 0 && v.IndexOf("<!", StringComparison.Ordinal) < 0

@@ -52,6 +52,8 @@ namespace PolicyLint.Rules.Security
             "signingkey", "clientassertion", "sastoken",
         };
 
+        private static readonly string[] TextMarkers = { "message", "error", "helptext", "label", "text" };
+
         private static readonly string[] SecretSuffixes =
         {
             "secret", "password", "passwd", "apikey", "accesskey", "accesstoken", "authtoken", "bearertoken", "connectionstring",
@@ -68,6 +70,9 @@ namespace PolicyLint.Rules.Security
             if (string.IsNullOrEmpty(name)) return false;
             string n = Normalize(name!);
             if (n.StartsWith("useclaimas", StringComparison.Ordinal)) return false;
+            // UserMessageIfInvalidPassword and the like are texts shown to the user.
+            foreach (var text in TextMarkers)
+                if (n.IndexOf(text, StringComparison.Ordinal) >= 0) return false;
             foreach (var s in SecretNames)
                 if (n == s) return true;
             foreach (var s in SecretSuffixes)
