@@ -59,7 +59,7 @@ namespace PolicyLint.Settings
                 {
                     string known = environments.Count == 0 ? "it defines none" : "it defines " + string.Join(", ", environments.Select(e => "'" + e.Name + "'"));
                     string message = $"it has no environment '{options.Environment}' (B2CEnvironment); {known}.{DidYouMean.Hint(options.Environment!, environments.Select(e => e.Name))}";
-                    return new EnvironmentPlan(single, new[] { Invalid(file.Path, file.Text, EnvironmentsOffset(file), message.TrimEnd('.')) }, file);
+                    return new EnvironmentPlan(single, new[] { Invalid(file.Path, file.Text, file.EnvironmentsOffset, message.TrimEnd('.')) }, file);
                 }
                 environments = new[] { named };
             }
@@ -75,12 +75,6 @@ namespace PolicyLint.Settings
                 return run;
             }).ToList();
             return new EnvironmentPlan(runs, Array.Empty<Diagnostic>(), file);
-        }
-
-        private static int EnvironmentsOffset(SettingsFile file)
-        {
-            int i = file.Text.IndexOf("\"Environments\"", StringComparison.Ordinal);
-            return i < 0 ? 0 : i;
         }
 
         /// <summary>PL7009 at an offset of the settings file: one token wide, so editors underline the spot.</summary>

@@ -147,6 +147,7 @@ namespace PolicyLint.Settings
                     default:
                         if (c == '-' || (c >= '0' && c <= '9')) return ReadNumber();
                         if (c == '\'') throw new JsonSyntaxException("strings must be in double quotes", _pos);
+                        if (char.IsLetter(c)) throw new JsonSyntaxException($"unexpected {Describe()}; expected a value (strings need double quotes; true, false and null are lower case)", _pos);
                         throw new JsonSyntaxException($"unexpected {Describe()}; expected a value", _pos);
                 }
             }

@@ -52,6 +52,8 @@ namespace PolicyLint.Settings
         public string? Error { get; private set; }
         public int ErrorOffset { get; private set; }
         public bool IsValid => Error == null;
+        /// <summary>Offset of the "Environments" name, where problems with the list as a whole are reported.</summary>
+        public int EnvironmentsOffset { get; private set; }
 
         public static SettingsFile Load(string path)
         {
@@ -101,6 +103,7 @@ namespace PolicyLint.Settings
                 Fail("it has no \"Environments\" array" + Hint("Environments", rootObject), NameOrStart(rootObject, "Environments"));
                 return;
             }
+            EnvironmentsOffset = environmentsMember.NameStart;
             if (!(environmentsMember.Value is JsonArray array)) { Fail($"\"Environments\" is {environmentsMember.Value.Kind}; expected an array of environments", environmentsMember.Value.Start); return; }
 
             var environments = new List<SettingsEnvironment>();

@@ -9,7 +9,7 @@ namespace PolicyLint.Rules.Security
     {
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL7004",
             "Developer mode on",
-            "{0} DeveloperMode is 'true'{1}: it is meant for debugging, is throttled at high volumes and sends telemetry unbatched; set it to 'false' for production",
+            "{0} DeveloperMode is 'true'{1}; it is meant for debugging and is constrained at high volumes; set it to 'false' for production",
             DiagnosticSeverity.Warning);
 
         public override void Initialize(RuleRegistration registration)

@@ -15,7 +15,7 @@ namespace PolicyLint.Rules.Security
     {
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL7006",
             "Insecure REST API authentication",
-            "REST API technical profile '{0}': {1}; use AuthenticationType Bearer, ApiKeyHeader or ClientCertificate over https",
+            "REST API technical profile '{0}': {1}. Use AuthenticationType Bearer, ApiKeyHeader or ClientCertificate over https",
             DiagnosticSeverity.Error);
 
         public override void Initialize(RuleRegistration registration) => registration.OnElement("TechnicalProfile", (context, node) =>

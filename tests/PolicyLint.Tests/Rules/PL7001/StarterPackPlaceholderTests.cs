@@ -31,19 +31,5 @@ namespace PolicyLint.Tests.Rules.PL7001
             foreach (var value in new[] { "yourtenant.onmicrosoft.com", "http://yourtenant.onmicrosoft.com/B2C_1A_signup_signin", "facebook_clientid", "ProxyIdentityExperienceFrameworkAppId", "IdentityExperienceFrameworkAppId" })
                 Assert.Contains(messages, m => m.StartsWith("'" + value + "'", StringComparison.Ordinal));
         }
-
-        [Fact]
-        public void PrintsWhatTheStarterPackRaises()
-        {
-            if (Paths.StarterPack == null) return;
-            var lines = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var row in StarterPackTests.Sets())
-            {
-                var set = (string)row[0];
-                foreach (var d in Linter.Run(StarterPackTests.RequestFor(set)).Diagnostics.Where(d => d.Id.StartsWith("PL7", StringComparison.Ordinal)))
-                    lines.Add(d.Id + " " + d.GetMessage());
-            }
-            System.IO.File.WriteAllLines("/tmp/pl7-starterpack.txt", lines);
-        }
     }
 }
