@@ -42,7 +42,7 @@ namespace PolicyLint.Analysis
             Parallel.For(0, inputs.Count, i => loaded[i] = Load(inputs[i].Path));
 
             var files = new List<PolicyFile>();
-            var reportedPaths = new HashSet<string>(StringComparer.Ordinal);
+            var reported = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
             for (int i = 0; i < inputs.Count; i++)
             {
                 var (doc, size) = loaded[i];
@@ -50,7 +50,7 @@ namespace PolicyLint.Analysis
                 bool looksLikePolicy = doc.HasPolicyRootName || (!doc.IsWellFormed && doc.Text.IndexOf("TrustFrameworkPolicy", StringComparison.Ordinal) >= 0);
                 if (!input.IsReference && (input.IsExplicit || looksLikePolicy))
                 {
-                    reportedPaths.Add(doc.FilePath);
+                    reported[doc.FilePath] = doc;
                     var documentContext = new DocumentContext(sink, options, doc, input.IsExplicit) { FileSize = size };
                     foreach (var reg in registrations)
                         if (reg.DocumentAction != null) Run(documentContext, reg.Rule, doc, () => reg.DocumentAction(documentContext));
@@ -70,10 +70,10 @@ namespace PolicyLint.Analysis
                 if (reg.ProjectAction != null) Run(project, reg.Rule, null, () => reg.ProjectAction(project));
 
             var diagnostics = sink.Diagnostics
-                .Where(d => reportedPaths.Contains(d.Location.GetLineSpan().Path))
+                .Where(d => reported.ContainsKey(d.Location.GetLineSpan().Path))
                 .ToList();
             diagnostics.Sort(DiagnosticOrder.Instance);
-            return new AnalysisResult(diagnostics, reportedPaths.Count);
+            return new AnalysisResult(diagnostics, reported);
         }
 
         private static void AnalyzePolicy(DiagnosticSink sink, AnalysisOptions options, PolicySet set, PolicyFile file, List<RuleRegistration> registrations)

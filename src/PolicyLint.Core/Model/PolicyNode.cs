@@ -34,6 +34,9 @@ namespace PolicyLint.Model
         /// <summary>Trimmed text content of a leaf element; null when it has none.</summary>
         public string? Text { get; internal set; }
         public SourceSpan TextSpan { get; internal set; }
+        /// <summary>Offset just past the element's end tag (or its "/&gt;"); the element's whole extent ends here.</summary>
+        public int EndOffset { get; internal set; }
+
         /// <summary>Position among the parent's element children.</summary>
         public int Index { get; internal set; }
 

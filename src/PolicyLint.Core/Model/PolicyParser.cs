@@ -34,7 +34,6 @@ namespace PolicyLint.Model
         {
             var doc = new PolicyDocument(path, text);
             var stack = new Stack<PolicyNode>();
-            PolicyNode? lastClosedOrOpened = null;
             XmlReader? reader = null;
             try
             {
@@ -65,12 +64,12 @@ namespace PolicyLint.Model
                             }
                             if (parent == null) doc.Root ??= node;
                             else parent.AddChild(node);
-                            lastClosedOrOpened = node;
                             if (!reader.IsEmptyElement) stack.Push(node);
+                            else node.EndOffset = EndOfTag(doc.Text, node.Attributes.Count > 0 ? node.Attributes[node.Attributes.Count - 1].ValueSpan.Span.End : node.StartTag.Span.End);
                             break;
                         }
                         case XmlNodeType.EndElement:
-                            if (stack.Count > 0) stack.Pop();
+                            if (stack.Count > 0) stack.Pop().EndOffset = EndOfTag(doc.Text, doc.OffsetOf(info.LineNumber, info.LinePosition));
                             break;
                         case XmlNodeType.Text:
                         case XmlNodeType.CDATA:
@@ -103,6 +102,12 @@ namespace PolicyLint.Model
             var doc = new PolicyDocument(path, string.Empty);
             doc.ParseFailure = new ParseFailure("The file could not be read: " + reason, doc.FileStart, isDtd: false);
             return doc;
+        }
+
+        private static int EndOfTag(string text, int from)
+        {
+            int gt = from < text.Length ? text.IndexOf('>', from) : -1;
+            return gt < 0 ? text.Length : gt + 1;
         }
 
         private static PolicyAttribute ReadAttribute(PolicyDocument doc, PolicyNode owner, XmlReader reader, IXmlLineInfo info)
