@@ -58,6 +58,8 @@ namespace PolicyLint.Build
                 request.Options.PolicyKeys = AnalysisOptions.KeySet(PolicyKeys.Select(k => k.ItemSpec));
             request.Options.Environment = string.IsNullOrWhiteSpace(Environment) ? null : Environment!.Trim();
             request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
+            // Set by the targets only when the default appsettings.json exists; a named file must exist.
+            request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : SettingsFile!.Trim();
 
             var editorConfigs = EditorConfigFiles.Length > 0
                 ? EditorConfigFiles.Select(i => i.GetMetadata("FullPath")).ToList()

@@ -21,10 +21,10 @@ namespace PolicyLint.Rules.Security
             return expanded;
         }
 
-        /// <summary>" in environment 'Test' ({Settings:X} = ...)" when the value came from settings, else empty.</summary>
-        public static string FromSettings(RuleContext context, string raw, string shownValue)
+        /// <summary>" ('{Settings:X}' in environment 'Test')" when the value came from settings, else empty.</summary>
+        public static string FromSettings(RuleContext context, string raw)
             => Placeholders.HasSettingsToken(raw) && context.Options.Environment != null
-                ? $" in environment '{context.Options.Environment}' ('{raw.Trim()}' is '{shownValue}')"
+                ? $" ('{raw.Trim()}' in environment '{context.Options.Environment}')"
                 : string.Empty;
 
         /// <summary>

@@ -10,7 +10,7 @@ namespace PolicyLint.Rules.Security
     {
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL7001",
             "Sample placeholder left in",
-            "'{0}' is {1}{2}",
+            "'{0}'{2} is {1}",
             DiagnosticSeverity.Warning,
             "A value Microsoft's samples ship for you to replace (yourtenant.onmicrosoft.com, facebook_clientid, ProxyIdentityExperienceFrameworkAppId, the all-zero GUID, 'Your ... ID', '<...>') is still in the policy.");
 
@@ -51,7 +51,7 @@ namespace PolicyLint.Rules.Security
             if (value == null) return (raw, null, string.Empty);
             string? reason = SamplePlaceholders.Describe(value, inSetting);
             if (reason == null) return (raw, null, string.Empty);
-            return (raw.Trim(), reason, Deployment.FromSettings(context, raw, value.Trim()));
+            return (value.Trim(), reason, Deployment.FromSettings(context, raw));
         }
     }
 }

@@ -16,7 +16,7 @@ namespace PolicyLint.Rules.Security
             if (node.Parent != null) return;
             var attribute = node.Attribute("DeploymentMode");
             if (attribute == null || !Deployment.IsDevelopmentMode(context, attribute.Value)) return;
-            context.Report(attribute, Deployment.FromSettings(context, attribute.Value, "Development"));
+            context.Report(attribute, Deployment.FromSettings(context, attribute.Value));
         });
     }
 }

@@ -18,7 +18,7 @@ namespace PolicyLint.Rules.Security
             {
                 var attribute = node.Attribute("DeveloperMode");
                 if (attribute != null && IsTrue(context, attribute.Value))
-                    context.Report(attribute, "JourneyInsights", Deployment.FromSettings(context, attribute.Value, "true"));
+                    context.Report(attribute, "JourneyInsights", Deployment.FromSettings(context, attribute.Value));
             });
             // The Application Insights technical profile has the same switch as metadata.
             registration.OnElement("Item", (context, node) =>
@@ -28,7 +28,7 @@ namespace PolicyLint.Rules.Security
                 string? handler = profile?.Child("Protocol")?["Handler"];
                 if (handler == null && profile?["Id"] is string id) handler = context.TechnicalProfile(id)?.Handler;
                 if (handler == null || handler.IndexOf("AzureApplicationInsightsProvider", StringComparison.OrdinalIgnoreCase) < 0) return;
-                context.ReportText(node, $"Application Insights {Deployment.Owner(node)}:", Deployment.FromSettings(context, node.Text!, "true"));
+                context.ReportText(node, $"Application Insights {Deployment.Owner(node)}:", Deployment.FromSettings(context, node.Text!));
             });
         }
 

@@ -53,9 +53,7 @@ namespace PolicyLint.Rules.Security
             if (local && Deployment.IsDevelopment(context, node.Document)) return;
             string shown = Secrets.RedactUrl(url);
             string advice = local ? " (a localhost endpoint is accepted only in a policy with DeploymentMode=\"Development\")" : string.Empty;
-            string fromSettings = Placeholders.HasSettingsToken(raw) && context.Options.Environment != null
-                ? $" in environment '{context.Options.Environment}' (from '{raw.Trim()}')"
-                : string.Empty;
+            string fromSettings = Deployment.FromSettings(context, raw);
             if (attribute != null) context.Report(attribute, where, shown, fromSettings, advice);
             else context.ReportText(node, where, shown, fromSettings, advice);
         }

@@ -29,7 +29,7 @@ namespace PolicyLint.Rules.Security
             if (metadata.TryGetValue("AllowInsecureAuthInProduction", out var allow)
                 && string.Equals(Deployment.Deployed(context, allow.Text)?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
-                context.ReportText(allow, id, "AllowInsecureAuthInProduction is 'true'" + Deployment.FromSettings(context, allow.Text!, "true") + ", which lets calls without authentication run in production; remove it");
+                context.ReportText(allow, id, "AllowInsecureAuthInProduction is 'true'" + Deployment.FromSettings(context, allow.Text!) + ", which lets calls without authentication run in production; remove it");
             }
 
             if (!metadata.TryGetValue("AuthenticationType", out var typeItem)) return;
