@@ -39,8 +39,10 @@ namespace PolicyLint.Rules.Security
             foreach (var (exact, reason) in ExactValues)
                 if (string.Equals(v, exact, StringComparison.OrdinalIgnoreCase)) return reason;
             if (!inSetting) return null;
-            if (YourSomething.IsMatch(v)) return "a documentation placeholder: replace it with the real value";
-            if (v.IndexOf("</", StringComparison.Ordinal) < 0 && v.IndexOf("/>", StringComparison.Ordinal) < 0 && v.IndexOf("<!", StringComparison.Ordinal) < 0
+            // Cheap tests first: most values start with neither "You" nor hold a '<'.
+            bool startsWithYou = v.StartsWith("You", StringComparison.OrdinalIgnoreCase) || v.StartsWith("{You", StringComparison.OrdinalIgnoreCase);
+            if (startsWithYou && YourSomething.IsMatch(v)) return "a documentation placeholder: replace it with the real value";
+            if (v.IndexOf('<') >= 0 && v.IndexOf("</", StringComparison.Ordinal) < 0 && v.IndexOf("/>", StringComparison.Ordinal) < 0 && v.IndexOf("<!", StringComparison.Ordinal) < 0
                 && v.IndexOf("<?", StringComparison.Ordinal) < 0 && v.IndexOf('\n') < 0 && AngleBrackets.IsMatch(v))
                 return "a '<...>' placeholder: replace it with the real value";
             return null;
