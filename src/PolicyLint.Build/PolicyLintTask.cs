@@ -59,7 +59,7 @@ namespace PolicyLint.Build
             request.Options.Environment = string.IsNullOrWhiteSpace(Environment) ? null : Environment!.Trim();
             request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
             // Set by the targets only when the default appsettings.json exists; a named file must exist.
-            request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : SettingsFile!.Trim();
+            request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : ProjectRelative(SettingsFile!.Trim());
 
             var editorConfigs = EditorConfigFiles.Length > 0
                 ? EditorConfigFiles.Select(i => i.GetMetadata("FullPath")).ToList()
@@ -89,6 +89,14 @@ namespace PolicyLint.Build
             UpdateStamp(result);
             Log.LogMessage(MessageImportance.Low, $"PolicyLint analyzed {result.FilesAnalyzed} file(s): {result.Diagnostics.Count} diagnostic(s).");
             return !Log.HasLoggedErrors;
+        }
+
+        // B2CSettingsFile may be relative to the project, whatever the build's current directory.
+        private string ProjectRelative(string path)
+        {
+            string? project = BuildEngine?.ProjectFileOfTaskNode;
+            string? folder = string.IsNullOrEmpty(project) ? null : Path.GetDirectoryName(project);
+            return folder == null || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
         }
 
         private void LogDiagnostic(Diagnostic diagnostic)
