@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 
 namespace PolicyLint.Reporting
 {
-    /// <summary>GitHub Actions workflow commands, so a pull request's diff is annotated with no extra setup.</summary>
+    /// <summary>GitHub Actions workflow commands for errors and warnings, so a pull request's diff is annotated with no extra setup.</summary>
     public static class GitHubAnnotations
     {
         public static bool IsEnabled(Func<string, string?>? environment = null)
@@ -20,7 +20,6 @@ namespace PolicyLint.Reporting
                 {
                     DiagnosticSeverity.Error => "error",
                     DiagnosticSeverity.Warning => "warning",
-                    DiagnosticSeverity.Info => "notice",
                     _ => "",
                 };
                 if (command.Length == 0) continue;

@@ -27,8 +27,6 @@ namespace PolicyLint.Reporting
             string? root = repositoryRoot == null ? null : EnsureSlash(Path.GetFullPath(repositoryRoot));
             var rules = PolicyAnalyzer.Rules.ToList();
             var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-            var artifacts = diagnostics.Select(d => d.Diagnostic.Location.GetLineSpan().Path).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
-            var artifactIndex = artifacts.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i, StringComparer.Ordinal);
 
             var json = new JsonWriter(output);
             json.StartObject()
@@ -62,15 +60,6 @@ namespace PolicyLint.Reporting
             if (root != null)
                 json.StartObject("originalUriBaseIds").StartObject(BaseId).Property("uri", new Uri(root).AbsoluteUri).EndObject().EndObject();
 
-            json.StartArray("artifacts");
-            foreach (var artifact in artifacts)
-            {
-                json.StartObject().StartObject("location");
-                WriteUri(json, artifact, root);
-                json.EndObject().EndObject();
-            }
-            json.EndArray();
-
             json.StartArray("results");
             foreach (var configured in diagnostics)
             {
@@ -83,7 +72,7 @@ namespace PolicyLint.Reporting
                     .StartArray("locations").StartObject().StartObject("physicalLocation")
                     .StartObject("artifactLocation");
                 WriteUri(json, span.Path, root);
-                json.Property("index", artifactIndex[span.Path]).EndObject()
+                json.EndObject()
                     .StartObject("region")
                     .Property("startLine", span.StartLinePosition.Line + 1)
                     .Property("startColumn", span.StartLinePosition.Character + 1)

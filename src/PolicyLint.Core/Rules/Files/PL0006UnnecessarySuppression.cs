@@ -10,7 +10,7 @@ namespace PolicyLint.Rules.Files
 
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL0006",
             "Unnecessary suppression",
-            "This 'policylint {0}' comment suppresses nothing{1}; remove it",
+            "This '{0}' comment suppresses nothing{1}; remove it",
             DiagnosticSeverity.Info);
 
         public override bool NeedsResolvedChain => false;
