@@ -60,6 +60,7 @@ namespace PolicyLint.Build
             request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
             // Set by the targets only when the default appsettings.json exists; a named file must exist.
             request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : ProjectRelative(SettingsFile!.Trim());
+            request.SettingsFileIsDefault = request.SettingsFile != null && string.Equals(request.SettingsFile, ProjectRelative("appsettings.json"), StringComparison.OrdinalIgnoreCase);
 
             var editorConfigs = EditorConfigFiles.Length > 0
                 ? EditorConfigFiles.Select(i => i.GetMetadata("FullPath")).ToList()

@@ -155,6 +155,31 @@ namespace PolicyLint.Tests
         }
 
         [Fact]
+        public void TheDefaultFileOfAnotherToolIsIgnored_ANamedOneIsReported()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "policylint-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                // An ASP.NET appsettings.json, with the comments ASP.NET allows.
+                string path = Path.Combine(dir, "appsettings.json");
+                File.WriteAllText(path, "{\n  // logging\n  \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } }\n}\n");
+                var asDefault = EnvironmentPlan.Create(new AnalysisOptions(), path, mustExist: false, isDefault: true);
+                Assert.Empty(asDefault.Diagnostics);
+                Assert.Null(Assert.Single(asDefault.Runs).Settings);
+                var named = EnvironmentPlan.Create(new AnalysisOptions(), path, mustExist: true);
+                Assert.Equal("PL7009", Assert.Single(named.Diagnostics).Id);
+                // A default file that is meant for B2C (it mentions Environments) is still checked.
+                File.WriteAllText(path, "{ \"Environments\": [ { \"Name\": \"Test\" } ] }");
+                Assert.Single(EnvironmentPlan.Create(new AnalysisOptions(), path, mustExist: false, isDefault: true).Diagnostics);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
         public void ReadsAFileWithAByteOrderMark()
         {
             string dir = Path.Combine(Path.GetTempPath(), "policylint-" + Guid.NewGuid().ToString("N"));

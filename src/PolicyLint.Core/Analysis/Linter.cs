@@ -15,7 +15,7 @@ namespace PolicyLint.Analysis
         public static LintResult Run(AnalysisRequest request)
         {
             // With a settings file: once per environment, merged (src/PolicyLint.Core/Settings).
-            var plan = EnvironmentPlan.Create(request.Options, request.SettingsFile, mustExist: true);
+            var plan = EnvironmentPlan.Create(request.Options, request.SettingsFile, mustExist: !request.SettingsFileIsDefault, isDefault: request.SettingsFileIsDefault);
             if (plan.File == null && plan.Diagnostics.Count == 0) return RunOne(request);
             return EnvironmentMerge.Run(plan, request, RunOne);
         }

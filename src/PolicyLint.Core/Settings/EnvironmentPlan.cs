@@ -32,7 +32,9 @@ namespace PolicyLint.Settings
         /// <param name="options">The build's options; Environment is B2CEnvironment.</param>
         /// <param name="settingsPath">B2CSettingsFile, or the default appsettings.json beside the project.</param>
         /// <param name="mustExist">True when the user named the file: a missing file is then reported; the default is used only when present.</param>
-        public static EnvironmentPlan Create(AnalysisOptions options, string? settingsPath, bool mustExist = false)
+        /// <param name="isDefault">The default appsettings.json: one that never mentions "Environments" is some other tool's
+        /// settings (an ASP.NET appsettings.json, comments and all) and is ignored rather than reported.</param>
+        public static EnvironmentPlan Create(AnalysisOptions options, string? settingsPath, bool mustExist = false, bool isDefault = false)
         {
             var single = new[] { options };
             if (string.IsNullOrWhiteSpace(settingsPath)) return new EnvironmentPlan(single, Array.Empty<Diagnostic>(), null);
@@ -42,7 +44,10 @@ namespace PolicyLint.Settings
                 if (!mustExist) return new EnvironmentPlan(single, Array.Empty<Diagnostic>(), null);
                 return new EnvironmentPlan(single, new[] { Invalid(path, string.Empty, 0, "the file does not exist (B2CSettingsFile)") }, null);
             }
-            return Create(options, SettingsFile.Load(path));
+            var file = SettingsFile.Load(path);
+            if (isDefault && file.Text.IndexOf("Environments", StringComparison.OrdinalIgnoreCase) < 0)
+                return new EnvironmentPlan(single, Array.Empty<Diagnostic>(), null);
+            return Create(options, file);
         }
 
         public static EnvironmentPlan Create(AnalysisOptions options, SettingsFile file)
