@@ -203,7 +203,7 @@ namespace PolicyLint.Catalogs
 
         public static readonly TechnicalProfileType OpenIdConnect = T("OpenID Connect identity provider", "openid-connect-technical-profile")
             .Req("client_id")
-            .ReqIf("METADATA", "unless DiscoverMetadataByTokenIssuer is true", m => !Is(m, "DiscoverMetadataByTokenIssuer", "true"))
+            .ReqIf("METADATA", "unless DiscoverMetadataByTokenIssuer is true or the endpoints are given directly (authorization_endpoint, as the Apple article does)", m => !Is(m, "DiscoverMetadataByTokenIssuer", "true") && m("authorization_endpoint") == null)
             .Opt("IdTokenAudience", "authorization_endpoint", "end_session_endpoint", "issuer", "ProviderName", "scope",
                 "ValidTokenIssuerPrefixes", "ReadBodyClaimsOnIdpRedirect",
                 "UserMessageIfClaimsPrincipalDoesNotExist", "UserMessageIfInvalidPassword", "UserMessageIfOldPasswordUsed",
