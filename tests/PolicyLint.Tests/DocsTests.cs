@@ -83,9 +83,9 @@ namespace PolicyLint.Tests
             var ids = PolicyAnalyzer.Rules.Select(r => r.Id).ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());
             var folders = Directory.Exists(Paths.Fixtures) ? Directory.GetDirectories(Paths.Fixtures).Select(Path.GetFileName).ToList() : new List<string?>();
-            Assert.Empty(folders.Where(f => !ids.Contains(f!)));
+            Assert.DoesNotContain(folders, f => !ids.Contains(f!));
             var pages = Directory.GetFiles(DocsDir, "PL*.md").Select(Path.GetFileNameWithoutExtension).ToList();
-            Assert.Empty(pages.Where(p => !ids.Contains(p!)));
+            Assert.DoesNotContain(pages, p => !ids.Contains(p!));
         }
 
         [Fact]
