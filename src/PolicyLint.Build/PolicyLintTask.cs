@@ -92,13 +92,8 @@ namespace PolicyLint.Build
             return !Log.HasLoggedErrors;
         }
 
-        // B2CSettingsFile may be relative to the project, whatever the build's current directory.
-        private string ProjectRelative(string path)
-        {
-            string? project = BuildEngine?.ProjectFileOfTaskNode;
-            string? folder = string.IsNullOrEmpty(project) ? null : Path.GetDirectoryName(project);
-            return folder == null || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
-        }
+        // B2CSettingsFile may be relative to the project: MSBuild runs a project's targets in the project's folder.
+        private static string ProjectRelative(string path) => Path.GetFullPath(path);
 
         private void LogDiagnostic(Diagnostic diagnostic)
         {

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Settings;
+using PolicyLint.Tests.Infrastructure;
 using Xunit;
 
 namespace PolicyLint.Tests
@@ -209,6 +210,61 @@ namespace PolicyLint.Tests
         {
             var options = new AnalysisOptions { Settings = new System.Collections.Generic.Dictionary<string, string> { ["Host"] = "api.contoso.com", ["Tenant"] = "contoso-test.onmicrosoft.com" } };
             Assert.Equal(expected, SettingsTokens.Expand(value, options));
+        }
+
+        /// <summary>
+        /// The starter pack as teams keep it: the placeholders replaced by {Settings:...} tokens. No rule may report a
+        /// token, without a settings file or with one; with one, the values are clean too.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(StarterPackTests.Sets), MemberType = typeof(StarterPackTests))]
+        public void StarterPackWithSettingsTokensIsClean(string set)
+        {
+            if (set.Length == 0) return; // ../shared is absent on a plain clone
+            string dir = Path.Combine(Path.GetTempPath(), "policylint-tokens-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                var original = StarterPackTests.RequestFor(set);
+                var request = new AnalysisRequest();
+                foreach (var policy in original.Policies) request.AddPolicy(Tokenize(policy.Path, dir, "p-"), policy.IsExplicit);
+                foreach (var reference in original.References) request.References.Add(Tokenize(reference, dir, "r-"));
+
+                var withoutSettings = Linter.Run(request).Diagnostics;
+                Assert.True(!withoutSettings.Any(d => d.Severity >= DiagnosticSeverity.Warning || d.GetMessage().Contains("Settings:", StringComparison.OrdinalIgnoreCase)),
+                    string.Join("\n", withoutSettings.Select(StarterPackTests.Format)));
+
+                string settings = Path.Combine(dir, "appsettings.json");
+                File.WriteAllText(settings, @"{ ""Environments"": [
+  { ""Name"": ""Test"", ""Tenant"": ""contoso-test.onmicrosoft.com"", ""PolicySettings"": {
+      ""ProxyIdentityExperienceFrameworkAppId"": ""3b8e2a6c-4f1d-4e2b-9c7a-5d6e8f9a0b1c"",
+      ""IdentityExperienceFrameworkAppId"": ""7c0f5a2e-1d3b-4a6c-8e9f-0a1b2c3d4e5f"",
+      ""FacebookAppId"": ""1234567890123456"" } },
+  { ""Name"": ""Production"", ""Production"": true, ""Tenant"": ""contoso.onmicrosoft.com"", ""PolicySettings"": {
+      ""ProxyIdentityExperienceFrameworkAppId"": ""0d9e8f7a-6b5c-4d3e-9f1a-2b3c4d5e6f7a"",
+      ""IdentityExperienceFrameworkAppId"": ""6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f"",
+      ""FacebookAppId"": ""6543210987654321"" } } ] }");
+                request.SettingsFile = settings;
+                var withSettings = Linter.Run(request).Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+                Assert.True(withSettings.Count == 0, string.Join("\n", withSettings.Select(StarterPackTests.Format)));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        private static string Tokenize(string path, string dir, string prefix)
+        {
+            string text = File.ReadAllText(path)
+                .Replace("yourtenant.onmicrosoft.com", "{Settings:Tenant}")
+                .Replace("ProxyIdentityExperienceFrameworkAppId", "{Settings:ProxyIdentityExperienceFrameworkAppId}")
+                .Replace(">IdentityExperienceFrameworkAppId<", ">{Settings:IdentityExperienceFrameworkAppId}<")
+                .Replace("\"IdentityExperienceFrameworkAppId\"", "\"{Settings:IdentityExperienceFrameworkAppId}\"")
+                .Replace("facebook_clientid", "{Settings:FacebookAppId}");
+            string target = Path.Combine(dir, prefix + Path.GetFileName(path));
+            File.WriteAllText(target, text);
+            return target;
         }
 
         [Fact]
