@@ -46,7 +46,7 @@ namespace PolicyLint.Analysis
 
             var files = new List<PolicyFile>();
             PolicyDocument? firstReported = null;
-            var reportedPaths = new HashSet<string>(StringComparer.Ordinal);
+            var reported = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
             for (int i = 0; i < inputs.Count; i++)
             {
                 var (doc, size) = loaded[i];
@@ -54,7 +54,7 @@ namespace PolicyLint.Analysis
                 bool looksLikePolicy = doc.HasPolicyRootName || (!doc.IsWellFormed && doc.Text.IndexOf("TrustFrameworkPolicy", StringComparison.Ordinal) >= 0);
                 if (!input.IsReference && (input.IsExplicit || looksLikePolicy))
                 {
-                    reportedPaths.Add(doc.FilePath);
+                    reported[doc.FilePath] = doc;
                     firstReported ??= doc;
                     var documentContext = new DocumentContext(sink, options, doc, input.IsExplicit) { FileSize = size };
                     foreach (var reg in registrations)
@@ -76,10 +76,10 @@ namespace PolicyLint.Analysis
                 if (reg.ProjectAction != null) Run(project, reg.Rule, firstReported, () => reg.ProjectAction(project));
 
             var diagnostics = sink.Diagnostics
-                .Where(d => reportedPaths.Contains(d.Location.GetLineSpan().Path))
+                .Where(d => reported.ContainsKey(d.Location.GetLineSpan().Path))
                 .ToList();
             diagnostics.Sort(DiagnosticOrder.Instance);
-            return new AnalysisResult(diagnostics, reportedPaths.Count);
+            return new AnalysisResult(diagnostics, reported);
         }
 
         private static void AnalyzePolicy(DiagnosticSink sink, AnalysisOptions options, PolicySet set, PolicyFile file, List<RuleRegistration> registrations)

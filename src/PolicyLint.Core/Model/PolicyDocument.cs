@@ -24,6 +24,8 @@ namespace PolicyLint.Model
         }
 
         public string FilePath { get; }
+        /// <summary>The text's length in characters (without reading the text again).</summary>
+        public int Length => _length;
 
         /// <summary>
         /// The file's text. A well-formed file read from disk drops it after parsing (the tree holds what rules need,

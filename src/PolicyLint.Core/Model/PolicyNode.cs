@@ -41,10 +41,14 @@ namespace PolicyLint.Model
         public string? Text { get; internal set; }
         /// <summary>The text's first to last non-blank character in the source; empty at the file start when there is no text.</summary>
         public SourceSpan TextSpan => Text == null ? Document.Span(0, 0) : Document.Span(_textStart, _textEnd);
+        /// <summary>Offset just past the element's end tag (or its "/&gt;"); the element's whole extent ends here.</summary>
+        public int EndOffset { get; internal set; }
+
         /// <summary>Position among the parent's element children.</summary>
         public int Index { get; internal set; }
 
         internal int TextStart => _textStart;
+        internal int TagEnd => _tagEnd;
 
         internal void SetTextSpan(int start, int end)
         {
@@ -158,6 +162,7 @@ namespace PolicyLint.Model
         public SourceSpan NameSpan => Owner.Document.Span(_nameStart, _nameStart + Name.Length);
         /// <summary>The value between the quotes.</summary>
         public SourceSpan ValueSpan => Owner.Document.Span(_valueStart, _valueEnd);
+        internal int ValueEnd => _valueEnd;
 
         public override string ToString() => $"{Name}=\"{Value}\"";
     }

@@ -82,10 +82,16 @@ namespace PolicyLint.Model
                                 parent.Children.Add(node);
                             }
                             if (!reader.IsEmptyElement) stack.Push((node, spareLists.Count > 0 ? spareLists.Pop() : new List<PolicyNode>()));
+                            else node.EndOffset = EndOfTag(doc.Text, node.Attributes.Count > 0 ? node.Attributes[node.Attributes.Count - 1].ValueEnd : node.TagEnd);
                             break;
                         }
                         case XmlNodeType.EndElement:
-                            if (stack.Count > 0) Close(stack.Pop(), spareLists);
+                            if (stack.Count > 0)
+                            {
+                                var open = stack.Pop();
+                                open.Node.EndOffset = EndOfTag(doc.Text, doc.OffsetOf(info.LineNumber, info.LinePosition));
+                                Close(open, spareLists);
+                            }
                             break;
                         case XmlNodeType.Text:
                         case XmlNodeType.CDATA:
@@ -128,6 +134,12 @@ namespace PolicyLint.Model
             var doc = new PolicyDocument(path, string.Empty);
             doc.ParseFailure = new ParseFailure("The file could not be read: " + reason, doc.FileStart, isDtd: false);
             return doc;
+        }
+
+        private static int EndOfTag(string text, int from)
+        {
+            int gt = from < text.Length ? text.IndexOf('>', from) : -1;
+            return gt < 0 ? text.Length : gt + 1;
         }
 
         private static PolicyAttribute ReadAttribute(PolicyDocument doc, PolicyNode owner, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
