@@ -19,6 +19,7 @@ namespace PolicyLint.Benchmarks
     ///   profile              time per phase and per rule (stopwatch, best of 3)
     ///   generate DIR SCALE   write a synthetic repository (used by build-bench.sh)
     ///   check CORPUS         diagnostics of a corpus by id (the synthetic ones must have no errors)
+    ///   cold CORPUS          first analysis in a fresh process against the second (start-up cost)
     ///   peak CORPUS          internal: one memory measurement in this process
     /// Corpora: starterpack (when ../shared is present), synthetic-1x, synthetic-10x, synthetic-100x.
     /// </summary>
@@ -54,6 +55,28 @@ namespace PolicyLint.Benchmarks
                         foreach (var group in Linter.Run(request).Diagnostics.GroupBy(d => (d.Id, d.Severity)).OrderBy(g => g.Key.Id, StringComparer.Ordinal))
                             Console.WriteLine($"{group.Key.Id} {group.Key.Severity} x{group.Count()}: {group.First().GetMessage()}");
                     return 0;
+                case "cold":
+                {
+                    // Start-up cost: rule discovery, first parse, first analysis in a fresh process, then a second analysis.
+                    // The argument is a corpus name or a folder of policies (one build).
+                    var request = new AnalysisRequest();
+                    if (Directory.Exists(args[1]))
+                        foreach (var file in SyntheticRepository.Files(args[1])) request.AddPolicy(file, isExplicit: false);
+                    var sw = Stopwatch.StartNew();
+                    int rules = PolicyAnalyzer.Rules.Count;
+                    double discovery = sw.Elapsed.TotalMilliseconds;
+                    sw.Restart();
+                    if (request.Policies.Count > 0) PolicyLint.Model.PolicyParser.ParseFile(request.Policies[0].Path);
+                    double parse = sw.Elapsed.TotalMilliseconds;
+                    sw.Restart();
+                    if (request.Policies.Count > 0) Linter.Run(request); else Phases.Analyze(Workload.Get(args[1]));
+                    double first = sw.Elapsed.TotalMilliseconds;
+                    sw.Restart();
+                    if (request.Policies.Count > 0) Linter.Run(request); else Phases.Analyze(Workload.Get(args[1]));
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"{args[1]}: {rules} rules discovered in {discovery:F0} ms, first parse {parse:F0} ms, first analysis {first:F0} ms, second analysis {sw.Elapsed.TotalMilliseconds:F0} ms"));
+                    return 0;
+                }
                 case "peak":
                     Console.WriteLine(Peak.Measure(Workload.Get(args[1])));
                     return 0;

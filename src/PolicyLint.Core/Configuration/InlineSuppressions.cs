@@ -49,7 +49,7 @@ namespace PolicyLint.Configuration
                     case "disable":
                         foreach (var id in ids)
                         {
-                            var region = new Region(comment, new[] { id }, at, int.MaxValue);
+                            var region = new Region(comment, new[] { id }, at, document.Length);
                             regions.Add(region);
                             open[id] = region;
                         }

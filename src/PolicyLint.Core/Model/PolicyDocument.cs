@@ -24,12 +24,14 @@ namespace PolicyLint.Model
         }
 
         public string FilePath { get; }
+        /// <summary>The text's length in characters (without reading the text again).</summary>
+        public int Length => _length;
 
         /// <summary>
         /// The file's text. A well-formed file read from disk drops it after parsing (the tree holds what rules need,
         /// and the text would double the memory a build holds); asking for it again reads the file again.
         /// </summary>
-        public string Text => _text ??= PolicyParser.ReadText(FilePath, fallback: string.Empty);
+        public string Text => _text ??= PolicyParser.ReadText(FilePath, fallback: string.Empty)!;
 
         /// <summary>Called by the parser once the tree is built.</summary>
         internal void ReleaseText()

@@ -48,6 +48,7 @@ namespace PolicyLint.Model
         public int Index { get; internal set; }
 
         internal int TextStart => _textStart;
+        internal int TagEnd => _tagEnd;
 
         internal void SetTextSpan(int start, int end)
         {
@@ -161,6 +162,7 @@ namespace PolicyLint.Model
         public SourceSpan NameSpan => Owner.Document.Span(_nameStart, _nameStart + Name.Length);
         /// <summary>The value between the quotes.</summary>
         public SourceSpan ValueSpan => Owner.Document.Span(_valueStart, _valueEnd);
+        internal int ValueEnd => _valueEnd;
 
         public override string ToString() => $"{Name}=\"{Value}\"";
     }

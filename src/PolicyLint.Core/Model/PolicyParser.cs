@@ -82,7 +82,7 @@ namespace PolicyLint.Model
                                 parent.Children.Add(node);
                             }
                             if (!reader.IsEmptyElement) stack.Push((node, spareLists.Count > 0 ? spareLists.Pop() : new List<PolicyNode>()));
-                            else node.EndOffset = EndOfTag(doc.Text, node.Attributes.Count > 0 ? node.Attributes[node.Attributes.Count - 1].ValueSpan.Span.End : node.StartTag.Span.End);
+                            else node.EndOffset = EndOfTag(doc.Text, node.Attributes.Count > 0 ? node.Attributes[node.Attributes.Count - 1].ValueEnd : node.TagEnd);
                             break;
                         }
                         case XmlNodeType.EndElement:

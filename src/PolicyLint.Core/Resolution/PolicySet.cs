@@ -35,6 +35,17 @@ namespace PolicyLint.Resolution
 
         public IEnumerable<string> PolicyIds => _byId.Keys;
 
+        /// <summary>
+        /// Per-build state for something computed from every file (keyed by type): computing it once per build
+        /// rather than once per policy keeps the analysis linear in the number of policies.
+        /// </summary>
+        public T GetOrAdd<T>(Func<PolicySet, T> create) where T : class
+        {
+            if (!_state.TryGetValue(typeof(T), out var value)) _state[typeof(T)] = value = create(this);
+            return (T)value;
+        }
+        private readonly Dictionary<Type, object> _state = new Dictionary<Type, object>();
+
         public PolicyChain ChainOf(PolicyFile file)
         {
             if (!_chains.TryGetValue(file, out var chain))

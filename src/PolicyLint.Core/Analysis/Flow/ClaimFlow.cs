@@ -17,7 +17,6 @@ namespace PolicyLint.Analysis.Flow
         private readonly PolicyContext _context;
         private readonly Dictionary<string, HashSet<string>> _produces = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, JourneyFlow?> _journeys = new Dictionary<string, JourneyFlow?>(StringComparer.OrdinalIgnoreCase);
-        private Dictionary<string, HashSet<string>>? _relyingPartyInputs;
 
         private ClaimFlow(PolicyContext context) => _context = context;
 
@@ -267,26 +266,33 @@ namespace PolicyLint.Analysis.Flow
 
         /// <summary>
         /// Claims the application sends in: the InputClaims of every RelyingParty technical profile in the build, by the journeys
-        /// that RelyingParty starts (any RelyingParty may run a journey declared in a shared base).
+        /// that RelyingParty starts (any RelyingParty may run a journey declared in a shared base). Built once per build:
+        /// every policy asks for the same map, and building it per policy made the analysis quadratic.
         /// </summary>
-        private Dictionary<string, HashSet<string>> RelyingPartyInputs()
+        private Dictionary<string, HashSet<string>> RelyingPartyInputs() => _context.Set.GetOrAdd(RelyingPartyInputMap.Build).Map;
+
+        private sealed class RelyingPartyInputMap
         {
-            if (_relyingPartyInputs != null) return _relyingPartyInputs;
-            var map = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var file in _context.Set.Files)
+            public Dictionary<string, HashSet<string>> Map { get; } = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+
+            public static RelyingPartyInputMap Build(PolicySet set)
             {
-                var rp = file.RelyingParty;
-                if (rp == null) continue;
-                var journeys = rp.Path("DefaultUserJourney").Select(d => d["ReferenceId"])
-                    .Concat(rp.Path("Endpoints", "Endpoint").Select(e => e["UserJourneyReferenceId"]));
-                foreach (var journey in journeys)
+                var result = new RelyingPartyInputMap();
+                foreach (var file in set.Files)
                 {
-                    if (string.IsNullOrEmpty(journey)) continue;
-                    if (!map.TryGetValue(journey!, out var claims)) map[journey!] = claims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    AddClaims(rp.Path("TechnicalProfile", "InputClaims", "InputClaim"), claims);
+                    var rp = file.RelyingParty;
+                    if (rp == null) continue;
+                    var journeys = rp.Path("DefaultUserJourney").Select(d => d["ReferenceId"])
+                        .Concat(rp.Path("Endpoints", "Endpoint").Select(e => e["UserJourneyReferenceId"]));
+                    foreach (var journey in journeys)
+                    {
+                        if (string.IsNullOrEmpty(journey)) continue;
+                        if (!result.Map.TryGetValue(journey!, out var claims)) result.Map[journey!] = claims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                        AddClaims(rp.Path("TechnicalProfile", "InputClaims", "InputClaim"), claims);
+                    }
                 }
+                return result;
             }
-            return _relyingPartyInputs = map;
         }
     }
 
