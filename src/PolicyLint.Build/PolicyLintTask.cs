@@ -18,7 +18,6 @@ namespace PolicyLint.Build
         public ITaskItem[] Policies { get; set; } = Array.Empty<ITaskItem>();
         public ITaskItem[] References { get; set; } = Array.Empty<ITaskItem>();
         public ITaskItem[] PolicyKeys { get; set; } = Array.Empty<ITaskItem>();
-        public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
         public string? NoWarn { get; set; }
         public string? WarningsAsErrors { get; set; }
         public string? WarningsNotAsErrors { get; set; }
@@ -62,9 +61,8 @@ namespace PolicyLint.Build
             request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : ProjectRelative(SettingsFile!.Trim());
             request.SettingsFileIsDefault = request.SettingsFile != null && string.Equals(request.SettingsFile, ProjectRelative("appsettings.json"), StringComparison.OrdinalIgnoreCase);
 
-            var editorConfigs = EditorConfigFiles.Length > 0
-                ? EditorConfigFiles.Select(i => i.GetMetadata("FullPath")).ToList()
-                : EditorConfigSeverities.Discover(request.Policies.Select(p => p.Path)).ToList();
+            // Every .editorconfig from each policy's folder up, as the compiler sees them.
+            var editorConfigs = EditorConfigSeverities.Discover(request.Policies.Select(p => p.Path)).ToList();
             request.Configuration = new DiagnosticConfiguration
             {
                 EditorConfig = EditorConfigSeverities.Load(editorConfigs),
@@ -137,28 +135,6 @@ namespace PolicyLint.Build
             {
                 Log.LogMessage(MessageImportance.Low, "PolicyLint could not update " + StampFile + ": " + ex.Message);
             }
-        }
-    }
-
-    /// <summary>Finds the .editorconfig files that apply to the policies, so the lint target re-runs when one changes.</summary>
-    public sealed class PolicyLintEditorConfigs : MSBuildTask
-    {
-        public ITaskItem[] Policies { get; set; } = Array.Empty<ITaskItem>();
-
-        [Output]
-        public string[] EditorConfigFiles { get; private set; } = Array.Empty<string>();
-
-        public override bool Execute()
-        {
-            try
-            {
-                EditorConfigFiles = EditorConfigSeverities.Discover(Policies.Select(p => p.GetMetadata("FullPath"))).ToArray();
-            }
-            catch (Exception ex)
-            {
-                Log.LogMessage(MessageImportance.Low, "PolicyLint could not look for .editorconfig files: " + ex.Message);
-            }
-            return true;
         }
     }
 }
