@@ -25,6 +25,9 @@ namespace PolicyLint.Fuzz.Tests
 
         private static long Iterations => long.TryParse(Environment.GetEnvironmentVariable("POLICYLINT_FUZZ_ITERATIONS"), out long n) && n > 0 ? n : DefaultIterations;
 
+        /// <summary>When set, the campaign runs for this many seconds instead of a number of cases.</summary>
+        private static int Seconds => int.TryParse(Environment.GetEnvironmentVariable("POLICYLINT_FUZZ_SECONDS"), out int n) && n > 0 ? n : -1;
+
         private static int Threads => int.TryParse(Environment.GetEnvironmentVariable("POLICYLINT_FUZZ_THREADS"), out int n) && n > 0 ? n : Math.Max(1, Environment.ProcessorCount);
 
         /// <summary>Null: a fresh seed each run (CsCheck prints it on failure); set POLICYLINT_FUZZ_SEED to replay one.</summary>
@@ -34,8 +37,8 @@ namespace PolicyLint.Fuzz.Tests
         public void MutatedPoliciesKeepEveryInvariant()
         {
             long before = FuzzRunner.Cases;
-            FuzzGen.Case.Sample(FuzzRunner.Run, writeLine: _output.WriteLine, seed: Seed, iter: Iterations, threads: Threads, print: c => c.ToString());
-            string summary = $"{FuzzRunner.Cases - before} cases over {Corpus.Sets.Count} seed sets; slowest {FuzzRunner.Slowest.TotalMilliseconds:0} ms: {FuzzRunner.SlowestCase}";
+            FuzzGen.Case.Sample(FuzzRunner.Run, writeLine: _output.WriteLine, seed: Seed, iter: Seconds > 0 ? -1 : Iterations, time: Seconds, threads: Threads, print: c => c.ToString());
+            string summary = $"{FuzzRunner.Cases - before} cases over {Corpus.Sets.Count} seed sets ({FuzzRunner.Outcomes}); slowest {FuzzRunner.Slowest.TotalMilliseconds:0} ms: {FuzzRunner.SlowestCase}";
             _output.WriteLine(summary);
             var report = Environment.GetEnvironmentVariable("POLICYLINT_FUZZ_REPORT");
             if (!string.IsNullOrEmpty(report)) File.AppendAllText(report, DateTime.UtcNow.ToString("u") + " " + summary + Environment.NewLine);

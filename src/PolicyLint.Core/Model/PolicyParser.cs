@@ -19,8 +19,15 @@ namespace PolicyLint.Model
             CloseInput = true,
         };
 
+        /// <summary>Far above any real policy (the service takes 1 MB); a larger file is not read into memory at all.</summary>
+        public const long MaxReadBytes = 256L * 1024 * 1024;
+
         public static PolicyDocument ParseFile(string path)
         {
+            // A FIFO or a device reports size 0 and would block or never end when read; an empty file reads as "" anyway.
+            long length = new FileInfo(path).Length;
+            if (length == 0) return Parse(path, string.Empty);
+            if (length > MaxReadBytes) return Unreadable(path, $"it is {length:N0} bytes; PolicyLint reads at most {MaxReadBytes:N0}");
             string text;
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 65536, FileOptions.SequentialScan))
             using (var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
@@ -195,7 +202,11 @@ namespace PolicyLint.Model
             string message = ex.Message;
             int at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
             if (at > 0 && message.IndexOf("position", at, StringComparison.Ordinal) > 0) message = message.Substring(0, at);
-            return message.Trim();
+            message = message.Trim();
+            // "The following elements are not closed: ..." lists every open element: 100,000 of them in a deep file.
+            return message.Length <= MaxMessageLength ? message : message.Substring(0, MaxMessageLength) + "...";
         }
+
+        private const int MaxMessageLength = 300;
     }
 }

@@ -48,12 +48,19 @@ namespace PolicyLint.Fuzz.Tests.Infrastructure
             var ids = set.Files.Select(f => PolicyIdOf(f.Bytes)).Where(id => id != null).Select(id => id!).ToList();
             var mutated = Mutator.Apply(set.Files[target].Bytes, c.Mutations, ids);
             var files = set.Files.Select((f, i) => (f.RelativePath, i == target ? mutated : f.Bytes)).ToList();
-            var elapsed = RunFiles(files, c.Explicit, c.ToString());
+            var (elapsed, diagnostics) = RunFiles(files, c.Explicit, c.ToString());
             Record(elapsed, c.ToString());
+            var found = diagnostics.Where(d => d.Location.GetLineSpan().Path.Contains(System.IO.Path.DirectorySeparatorChar + "set" + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)).Select(d => d.Id).ToHashSet();
+            Interlocked.Increment(ref found.Contains("PL0002") ? ref _dtd : ref found.Contains("PL0001") ? ref _malformed : ref _wellFormed);
         }
 
+        private static long _malformed, _dtd, _wellFormed;
+
+        /// <summary>How the damaged files came out: shows the edits reach both the parser and the rules.</summary>
+        public static string Outcomes => $"{_wellFormed} well-formed, {_malformed} PL0001, {_dtd} PL0002";
+
         /// <summary>Writes the files to a temp folder beside the sentinel, checks the invariants and the sentinel's diagnostics.</summary>
-        public static TimeSpan RunFiles(IReadOnlyList<(string RelativePath, byte[] Bytes)> files, bool isExplicit, string what)
+        public static (TimeSpan Elapsed, IReadOnlyList<Diagnostic> Diagnostics) RunFiles(IReadOnlyList<(string RelativePath, byte[] Bytes)> files, bool isExplicit, string what)
         {
             using var temp = new TempFolder();
             string sentinel = temp.Write("sentinel/Sentinel.xml", Sentinel.Text);
@@ -67,7 +74,7 @@ namespace PolicyLint.Fuzz.Tests.Infrastructure
             }
             var (diagnostics, elapsed) = Invariants.Check(Make, what);
             Sentinel.AssertReported(diagnostics, what);
-            return elapsed;
+            return (elapsed, diagnostics);
         }
 
         private static void Record(TimeSpan elapsed, string what)
