@@ -346,6 +346,15 @@ namespace PolicyLint.Fuzz.Tests
         }
 
         [Fact]
+        public void SameFileListedTwice()
+        {
+            using var temp = new TempFolder();
+            string path = temp.Write("Twice.xml", Policy("B2C_1A_Twice", "B2C_1A_Missing"));
+            // Listed twice (an explicit item and the default glob, say), it is still one file: no duplicate PolicyId.
+            AssertExactly(Lint(temp, new[] { path, path }), new[] { "PL1001", "PL1005" }, "Twice.xml(5,15): PL1001");
+        }
+
+        [Fact]
         public void DirectoryGivenAsAFile()
         {
             using var temp = new TempFolder();

@@ -35,9 +35,7 @@ namespace PolicyLint.Analysis
             var options = request.Options;
             var registrations = Rules.Select(r => { var reg = new RuleRegistration(r); r.Initialize(reg); return reg; }).ToList();
 
-            var inputs = request.Policies.Select(p => (p.Path, p.IsExplicit, IsReference: false))
-                .Concat(request.References.Select(r => (Path: r, IsExplicit: true, IsReference: true)))
-                .ToList();
+            var inputs = DistinctInputs(request);
             var loaded = new (PolicyDocument Doc, long? Size)[inputs.Count];
             Parallel.For(0, inputs.Count, i => loaded[i] = Load(inputs[i].Path));
 
@@ -119,6 +117,32 @@ namespace PolicyLint.Analysis
             {
                 context.CurrentRule = previous;
             }
+        }
+
+        /// <summary>
+        /// Policies, then references, each file once: a file listed twice (an explicit item and the default glob, or a
+        /// policy also given as a reference) is one file, not two policies with the same PolicyId.
+        /// </summary>
+        private static List<(string Path, bool IsExplicit, bool IsReference)> DistinctInputs(AnalysisRequest request)
+        {
+            var inputs = new List<(string Path, bool IsExplicit, bool IsReference)>();
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            var all = request.Policies.Select(p => (p.Path, p.IsExplicit, IsReference: false))
+                .Concat(request.References.Select(r => (Path: r, IsExplicit: true, IsReference: true)));
+            foreach (var input in all)
+            {
+                string key;
+                try { key = Path.GetFullPath(input.Path); }
+                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException || ex is System.Security.SecurityException) { key = input.Path; }
+                if (index.TryGetValue(key, out int i))
+                {
+                    if (input.IsExplicit && !input.IsReference) inputs[i] = (inputs[i].Path, true, inputs[i].IsReference);
+                    continue;
+                }
+                index[key] = inputs.Count;
+                inputs.Add(input);
+            }
+            return inputs;
         }
 
         private static (PolicyDocument, long?) Load(string path)

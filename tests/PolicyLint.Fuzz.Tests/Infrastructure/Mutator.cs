@@ -27,6 +27,7 @@ namespace PolicyLint.Fuzz.Tests.Infrastructure
         DuplicateAttribute,
         InsertMarkup,
         MixedLineEndings,
+        AddDoctype,
         DeclareEncoding,
         // Byte edits.
         FlipBits,
@@ -79,6 +80,17 @@ namespace PolicyLint.Fuzz.Tests.Infrastructure
             "</TrustFrameworkPolicy>", "<TrustFrameworkPolicy>", "{Settings:X}", "<InputClaim ClaimTypeReferenceId=\"\"/>",
             "<BasePolicy><PolicyId>B2C_1A_TrustFrameworkBase</PolicyId></BasePolicy>", "<?pi x?>", "<!---->", "<!-- policylint disable PL2001 -->",
             "\uD800", "\uDC00", "\u0085", "\u2028", "<a:b:c/>", "<1/>", "</>",
+        };
+
+        /// <summary>DOCTYPEs a hostile file may carry: entity expansion, external entities, an external DTD (never fetched).</summary>
+        public static readonly string[] Doctypes =
+        {
+            "<!DOCTYPE TrustFrameworkPolicy>",
+            "<!DOCTYPE TrustFrameworkPolicy [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>",
+            "<!DOCTYPE TrustFrameworkPolicy [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>",
+            "<!DOCTYPE TrustFrameworkPolicy SYSTEM \"http://127.0.0.1:9/policy.dtd\">",
+            "<!DOCTYPE TrustFrameworkPolicy [<!ENTITY % p SYSTEM \"http://127.0.0.1:9/p.dtd\"> %p;]>",
+            "<!DOCTYPE TrustFrameworkPolicy [",
         };
 
         private static readonly string[] Encodings = { "utf-16", "utf-16BE", "utf-32", "iso-8859-1", "us-ascii", "windows-1252", "shift_jis", "IBM037", "x-bogus", "UTF-7", "" };
@@ -282,6 +294,13 @@ namespace PolicyLint.Fuzz.Tests.Infrastructure
                 {
                     int at = PositionOfClass(text, m.A, m.C);
                     return text.Insert(at, Snippets[m.B % Snippets.Length]);
+                }
+                case MutationKind.AddDoctype:
+                {
+                    string doctype = Doctypes[m.A % Doctypes.Length] + (m.B % 2 == 0 ? "\n" : "");
+                    int at = text.StartsWith("<?xml", StringComparison.Ordinal) ? text.IndexOf("?>", StringComparison.Ordinal) + 2 : 0;
+                    if (at < 2) at = 0;
+                    return text.Insert(at, doctype);
                 }
                 case MutationKind.MixedLineEndings:
                 {
