@@ -1,36 +1,20 @@
 using System;
 using System.IO;
+using PolicyLint.Tests.Infrastructure;
 
 namespace PolicyLint.Fuzz.Tests.Infrastructure
 {
+    /// <summary>Where the fuzzer's inputs are; the repository and ../shared are found by the main test project's <see cref="Paths"/>.</summary>
     public static class FuzzPaths
     {
-        private static readonly Lazy<string> LazyRepoRoot = new Lazy<string>(() =>
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "PolicyLint.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("PolicyLint.sln not found above " + AppContext.BaseDirectory);
-        });
-
-        public static string RepoRoot => LazyRepoRoot.Value;
-
         /// <summary>The rule fixtures of the main test project: real, small policies and policy sets.</summary>
-        public static string Fixtures => Path.Combine(RepoRoot, "tests", "PolicyLint.Tests", "Rules");
+        public static string Fixtures => Paths.Fixtures;
 
         /// <summary>Inputs that once broke PolicyLint; each must keep passing the invariants.</summary>
-        public static string Regressions => Path.Combine(RepoRoot, "tests", "PolicyLint.Fuzz.Tests", "Regressions");
+        public static string Regressions => Path.Combine(Paths.RepoRoot, "tests", "PolicyLint.Fuzz.Tests", "Regressions");
 
         /// <summary>../shared/corpus/starterpack, or null on a plain clone (the corpus then comes from the fixtures alone).</summary>
-        public static string? StarterPack
-        {
-            get
-            {
-                var env = Environment.GetEnvironmentVariable("POLICYLINT_SHARED");
-                var shared = !string.IsNullOrEmpty(env) && Directory.Exists(env) ? env! : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-                var pack = Path.Combine(shared, "corpus", "starterpack");
-                return Directory.Exists(pack) ? pack : null;
-            }
-        }
+        public static string? StarterPack => Paths.StarterPack is string pack && Directory.Exists(pack) ? pack : null;
     }
 
     /// <summary>A folder under the system temp folder, deleted on dispose.</summary>
