@@ -10,6 +10,8 @@ namespace PolicyLint.Analysis
         /// <summary>B2CPolicyReference items: resolved against, never reported on.</summary>
         public List<string> References { get; } = new List<string>();
         public AnalysisOptions Options { get; set; } = new AnalysisOptions();
+        /// <summary>Severity configuration applied after analysis (.editorconfig, NoWarn, ...).</summary>
+        public Configuration.DiagnosticConfiguration Configuration { get; set; } = new Configuration.DiagnosticConfiguration();
 
         public AnalysisRequest AddPolicy(string path, bool isExplicit = true)
         {
@@ -33,14 +35,17 @@ namespace PolicyLint.Analysis
 
     public sealed class AnalysisResult
     {
-        internal AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, int filesAnalyzed)
+        internal AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, Model.PolicyDocument> documents)
         {
             Diagnostics = diagnostics;
-            FilesAnalyzed = filesAnalyzed;
+            Documents = documents;
         }
+
+        /// <summary>The reported files, by path.</summary>
+        public IReadOnlyDictionary<string, Model.PolicyDocument> Documents { get; }
+        public int FilesAnalyzed => Documents.Count;
 
         /// <summary>Sorted by file, line, column, id.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
-        public int FilesAnalyzed { get; }
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using PolicyLint.Configuration;
 
 namespace PolicyLint.Analysis
 {
@@ -12,20 +14,28 @@ namespace PolicyLint.Analysis
         public static LintResult Run(AnalysisRequest request)
         {
             var analysis = PolicyAnalyzer.Analyze(request);
-            return new LintResult(analysis.Diagnostics, analysis.FilesAnalyzed);
+            var configuration = request.Configuration;
+            if (request.Options.IsProduction && !configuration.IsProduction)
+                configuration = new DiagnosticConfiguration { EditorConfig = configuration.EditorConfig, Properties = configuration.Properties, IsProduction = true };
+            var configured = DiagnosticConfigurator.Apply(analysis.Diagnostics, analysis.Documents, configuration);
+            return new LintResult(configured, analysis.FilesAnalyzed);
         }
     }
 
     public sealed class LintResult
     {
-        internal LintResult(IReadOnlyList<Diagnostic> diagnostics, int filesAnalyzed)
+        internal LintResult(IReadOnlyList<ConfiguredDiagnostic> all, int filesAnalyzed)
         {
-            Diagnostics = diagnostics;
+            All = all;
+            Diagnostics = all.Where(c => c.IsShown && c.Diagnostic.Severity != DiagnosticSeverity.Hidden).Select(c => c.Diagnostic).ToList();
             FilesAnalyzed = filesAnalyzed;
         }
 
-        /// <summary>Effective diagnostics, sorted by file, line, column, id; suppressed ones are excluded.</summary>
+        /// <summary>What a build shows: effective severity, sorted by file, line, column, id; no suppressed or silent ones.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
+        /// <summary>Every diagnostic including suppressed and silent ones (for the SARIF log).</summary>
+        public IReadOnlyList<ConfiguredDiagnostic> All { get; }
         public int FilesAnalyzed { get; }
+        public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
     }
 }

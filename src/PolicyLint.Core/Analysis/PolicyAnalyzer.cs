@@ -29,18 +29,22 @@ namespace PolicyLint.Analysis
                 .ToList();
 
         /// <summary>Parses and analyzes; returns diagnostics at their default severity, sorted.</summary>
-        public static AnalysisResult Analyze(AnalysisRequest request)
+        public static AnalysisResult Analyze(AnalysisRequest request) => Analyze(request, Rules);
+
+        /// <summary>Runs the given rules instead of the discovered ones (tests use it to put a failing rule through the engine).</summary>
+        internal static AnalysisResult Analyze(AnalysisRequest request, IEnumerable<PolicyRule> rules)
         {
             var sink = new DiagnosticSink();
             var options = request.Options;
-            var registrations = Rules.Select(r => { var reg = new RuleRegistration(r); r.Initialize(reg); return reg; }).ToList();
+            var registrations = rules.Select(r => { var reg = new RuleRegistration(r); r.Initialize(reg); return reg; }).ToList();
 
             var inputs = DistinctInputs(request);
             var loaded = new (PolicyDocument Doc, long? Size)[inputs.Count];
             Parallel.For(0, inputs.Count, i => loaded[i] = Load(inputs[i].Path));
 
             var files = new List<PolicyFile>();
-            var reportedPaths = new HashSet<string>(StringComparer.Ordinal);
+            PolicyDocument? firstReported = null;
+            var reported = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
             for (int i = 0; i < inputs.Count; i++)
             {
                 var (doc, size) = loaded[i];
@@ -48,7 +52,8 @@ namespace PolicyLint.Analysis
                 bool looksLikePolicy = doc.HasPolicyRootName || (!doc.IsWellFormed && doc.Text.IndexOf("TrustFrameworkPolicy", StringComparison.Ordinal) >= 0);
                 if (!input.IsReference && (input.IsExplicit || looksLikePolicy))
                 {
-                    reportedPaths.Add(doc.FilePath);
+                    reported[doc.FilePath] = doc;
+                    firstReported ??= doc;
                     var documentContext = new DocumentContext(sink, options, doc, input.IsExplicit) { FileSize = size };
                     foreach (var reg in registrations)
                         if (reg.DocumentAction != null) Run(documentContext, reg.Rule, doc, () => reg.DocumentAction(documentContext));
@@ -64,14 +69,15 @@ namespace PolicyLint.Analysis
             }
 
             var project = new ProjectContext(sink, options, set);
+            // A project rule has no file of its own: a failure is reported at the first reported file.
             foreach (var reg in registrations)
-                if (reg.ProjectAction != null) Run(project, reg.Rule, null, () => reg.ProjectAction(project));
+                if (reg.ProjectAction != null) Run(project, reg.Rule, firstReported, () => reg.ProjectAction(project));
 
             var diagnostics = sink.Diagnostics
-                .Where(d => reportedPaths.Contains(d.Location.GetLineSpan().Path))
+                .Where(d => reported.ContainsKey(d.Location.GetLineSpan().Path))
                 .ToList();
             diagnostics.Sort(DiagnosticOrder.Instance);
-            return new AnalysisResult(diagnostics, reportedPaths.Count);
+            return new AnalysisResult(diagnostics, reported);
         }
 
         private static void AnalyzePolicy(DiagnosticSink sink, AnalysisOptions options, PolicySet set, PolicyFile file, List<RuleRegistration> registrations)
@@ -90,15 +96,33 @@ namespace PolicyLint.Analysis
             var root = file.Document.Root!;
             if (byName.Count > 0)
             {
-                foreach (var node in new[] { root }.Concat(root.Descendants()))
-                {
-                    if (!byName.TryGetValue(node.Name, out var actions)) continue;
-                    foreach (var (rule, action) in actions)
-                        Run(context, rule, file.Document, () => action(context, node));
-                }
+                Visit(context, byName, root);
+                foreach (var node in root.Descendants()) Visit(context, byName, node);
             }
             foreach (var reg in active)
                 if (reg.PolicyAction != null) Run(context, reg.Rule, file.Document, () => reg.PolicyAction(context));
+        }
+
+        /// <summary>The element actions for one node; the hot path, so no closure per call.</summary>
+        private static void Visit(PolicyContext context, Dictionary<string, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>> byName, PolicyNode node)
+        {
+            if (!byName.TryGetValue(node.Name, out var actions)) return;
+            foreach (var (rule, action) in actions)
+            {
+                context.CurrentRule = rule;
+                try
+                {
+                    action(context, node);
+                }
+                catch (Exception ex)
+                {
+                    AnalyzerFailure.Report(context, rule, node.Document, ex);
+                }
+                finally
+                {
+                    context.CurrentRule = null;
+                }
+            }
         }
 
         private static void Run(RuleContext context, PolicyRule rule, PolicyDocument? document, Action action)

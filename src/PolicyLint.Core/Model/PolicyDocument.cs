@@ -10,16 +10,32 @@ namespace PolicyLint.Model
         public const string PolicyNamespace = "http://schemas.microsoft.com/online/cpim/schemas/2013/06";
 
         private readonly int[] _lineStarts;
+        private readonly int _length;
+        private string? _text;
+        private readonly bool _reloadable;
 
-        internal PolicyDocument(string filePath, string text)
+        internal PolicyDocument(string filePath, string text, bool reloadable = false)
         {
             FilePath = filePath;
-            Text = text;
+            _text = text;
+            _length = text.Length;
+            _reloadable = reloadable;
             _lineStarts = ComputeLineStarts(text);
         }
 
         public string FilePath { get; }
-        public string Text { get; }
+
+        /// <summary>
+        /// The file's text. A well-formed file read from disk drops it after parsing (the tree holds what rules need,
+        /// and the text would double the memory a build holds); asking for it again reads the file again.
+        /// </summary>
+        public string Text => _text ??= PolicyParser.ReadText(FilePath, fallback: string.Empty);
+
+        /// <summary>Called by the parser once the tree is built.</summary>
+        internal void ReleaseText()
+        {
+            if (_reloadable && IsWellFormed) _text = null;
+        }
         public PolicyNode? Root { get; internal set; }
         public List<PolicyComment> Comments { get; } = new List<PolicyComment>();
         /// <summary>Set when the file is not well-formed XML (or has a DTD); the tree then holds what was read before the error.</summary>
@@ -39,14 +55,14 @@ namespace PolicyLint.Model
         public int OffsetOf(int line, int column)
         {
             if (line < 1) return 0;
-            if (line > _lineStarts.Length) return Text.Length;
+            if (line > _lineStarts.Length) return _length;
             int offset = _lineStarts[line - 1] + Math.Max(column, 1) - 1;
-            return Math.Min(offset, Text.Length);
+            return Math.Min(offset, _length);
         }
 
         public LinePosition PositionOf(int offset)
         {
-            offset = Math.Max(0, Math.Min(offset, Text.Length));
+            offset = Math.Max(0, Math.Min(offset, _length));
             int line = Array.BinarySearch(_lineStarts, offset);
             if (line < 0) line = ~line - 1;
             return new LinePosition(line, offset - _lineStarts[line]);
@@ -54,8 +70,8 @@ namespace PolicyLint.Model
 
         public SourceSpan Span(int start, int end)
         {
-            start = Math.Max(0, Math.Min(start, Text.Length));
-            end = Math.Max(start, Math.Min(end, Text.Length));
+            start = Math.Max(0, Math.Min(start, _length));
+            end = Math.Max(start, Math.Min(end, _length));
             var startPos = PositionOf(start);
             // Most spans sit on one line: skip the search.
             LinePosition endPos;

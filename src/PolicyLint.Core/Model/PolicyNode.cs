@@ -4,20 +4,26 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace PolicyLint.Model
 {
-    /// <summary>An element of a policy file with the positions a diagnostic needs.</summary>
+    /// <summary>
+    /// An element of a policy file with the positions a diagnostic needs. Positions are kept as offsets and turned
+    /// into lines and columns when asked for: a build holds every node of every policy at once, so each byte counts.
+    /// </summary>
     public sealed class PolicyNode
     {
-        private static readonly List<PolicyNode> NoChildren = new List<PolicyNode>(0);
+        private static readonly PolicyNode[] NoChildren = Array.Empty<PolicyNode>();
         private static readonly PolicyAttribute[] NoAttributes = Array.Empty<PolicyAttribute>();
-        private List<PolicyNode>? _children;
+        private PolicyNode[] _children = NoChildren;
+        private readonly int _tagStart, _tagEnd;
+        private int _textStart, _textEnd;
 
-        internal PolicyNode(PolicyDocument document, PolicyNode? parent, string name, string namespaceUri, SourceSpan startTag, int depth)
+        internal PolicyNode(PolicyDocument document, PolicyNode? parent, string name, string namespaceUri, int tagStart, int tagEnd, int depth)
         {
             Document = document;
             Parent = parent;
             Name = name;
             NamespaceUri = namespaceUri;
-            StartTag = startTag;
+            _tagStart = tagStart;
+            _tagEnd = tagEnd;
             Depth = depth;
         }
 
@@ -27,20 +33,32 @@ namespace PolicyLint.Model
         public string Name { get; }
         public string NamespaceUri { get; }
         /// <summary>From '&lt;' to the end of the element name.</summary>
-        public SourceSpan StartTag { get; }
+        public SourceSpan StartTag => Document.Span(_tagStart, _tagEnd);
         public int Depth { get; }
         public IReadOnlyList<PolicyAttribute> Attributes { get; internal set; } = NoAttributes;
-        public IReadOnlyList<PolicyNode> Children => (IReadOnlyList<PolicyNode>?)_children ?? NoChildren;
+        public IReadOnlyList<PolicyNode> Children => _children;
         /// <summary>Trimmed text content of a leaf element; null when it has none.</summary>
         public string? Text { get; internal set; }
-        public SourceSpan TextSpan { get; internal set; }
+        /// <summary>The text's first to last non-blank character in the source; empty at the file start when there is no text.</summary>
+        public SourceSpan TextSpan => Text == null ? Document.Span(0, 0) : Document.Span(_textStart, _textEnd);
+        /// <summary>Offset just past the element's end tag (or its "/&gt;"); the element's whole extent ends here.</summary>
+        public int EndOffset { get; internal set; }
+
         /// <summary>Position among the parent's element children.</summary>
         public int Index { get; internal set; }
 
-        internal void AddChild(PolicyNode child)
+        internal int TextStart => _textStart;
+
+        internal void SetTextSpan(int start, int end)
         {
-            child.Index = _children?.Count ?? 0;
-            (_children ??= new List<PolicyNode>()).Add(child);
+            _textStart = start;
+            _textEnd = end;
+        }
+
+        /// <summary>The parser collects children in a reusable list and stores them here, exactly sized, when the element ends.</summary>
+        internal void SetChildren(List<PolicyNode> children)
+        {
+            if (children.Count > 0) _children = children.ToArray();
         }
 
         public PolicyAttribute? Attribute(string name)
@@ -60,8 +78,7 @@ namespace PolicyLint.Model
         public PolicyNode? Child(string name)
         {
             var children = _children;
-            if (children == null) return null;
-            for (int i = 0; i < children.Count; i++)
+            for (int i = 0; i < children.Length; i++)
             {
                 if (string.Equals(children[i].Name, name, StringComparison.Ordinal))
                     return children[i];
@@ -72,8 +89,7 @@ namespace PolicyLint.Model
         public IEnumerable<PolicyNode> ChildrenNamed(string name)
         {
             var children = _children;
-            if (children == null) yield break;
-            for (int i = 0; i < children.Count; i++)
+            for (int i = 0; i < children.Length; i++)
             {
                 if (string.Equals(children[i].Name, name, StringComparison.Ordinal))
                     yield return children[i];
@@ -112,8 +128,8 @@ namespace PolicyLint.Model
             while (stack.Count > 0)
             {
                 var (node, next) = stack.Pop();
-                var children = node.Children;
-                if (next < children.Count)
+                var children = node._children;
+                if (next < children.Length)
                 {
                     stack.Push((node, next + 1));
                     yield return children[next];
@@ -127,21 +143,24 @@ namespace PolicyLint.Model
 
     public sealed class PolicyAttribute
     {
-        internal PolicyAttribute(PolicyNode owner, string name, string value, SourceSpan nameSpan, SourceSpan valueSpan)
+        private readonly int _nameStart, _valueStart, _valueEnd;
+
+        internal PolicyAttribute(PolicyNode owner, string name, string value, int nameStart, int valueStart, int valueEnd)
         {
             Owner = owner;
             Name = name;
             Value = value;
-            NameSpan = nameSpan;
-            ValueSpan = valueSpan;
+            _nameStart = nameStart;
+            _valueStart = valueStart;
+            _valueEnd = valueEnd;
         }
 
         public PolicyNode Owner { get; }
         public string Name { get; }
         public string Value { get; }
-        public SourceSpan NameSpan { get; }
+        public SourceSpan NameSpan => Owner.Document.Span(_nameStart, _nameStart + Name.Length);
         /// <summary>The value between the quotes.</summary>
-        public SourceSpan ValueSpan { get; }
+        public SourceSpan ValueSpan => Owner.Document.Span(_valueStart, _valueEnd);
 
         public override string ToString() => $"{Name}=\"{Value}\"";
     }

@@ -9,7 +9,8 @@ namespace PolicyLint.Model
     /// <summary>Builds a <see cref="PolicyDocument"/> in one streaming XmlReader pass.</summary>
     public static class PolicyParser
     {
-        private static readonly XmlReaderSettings Settings = new XmlReaderSettings
+        /// <summary>Also the settings of the benchmark's XmlReader floor, so the two read alike.</summary>
+        internal static readonly XmlReaderSettings Settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
@@ -22,31 +23,42 @@ namespace PolicyLint.Model
         /// <summary>Far above any real policy (the service takes 1 MB); a larger file is not read into memory at all.</summary>
         public const long MaxReadBytes = 256L * 1024 * 1024;
 
-        public static PolicyDocument ParseFile(string path)
+        public static PolicyDocument ParseFile(string path) => Parse(path, ReadText(path, fallback: null)!, reloadable: true);
+
+        /// <summary>A file's text as the parser reads it (UTF-8 unless a byte-order mark says otherwise); the fallback when it cannot be read, or throws when that is null.</summary>
+        internal static string? ReadText(string path, string? fallback)
         {
-            // A FIFO or a device reports size 0 and would block or never end when read; an empty file reads as "" anyway.
-            long length = new FileInfo(path).Length;
-            if (length == 0) return Parse(path, string.Empty);
-            if (length > MaxReadBytes) return Unreadable(path, $"it is {length:N0} bytes; PolicyLint reads at most {MaxReadBytes:N0}");
-            string text;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 65536, FileOptions.SequentialScan))
-            using (var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+            try
             {
-                text = reader.ReadToEnd();
+                // A FIFO or a device reports size 0 and would block or never end when read; an empty file reads as "" anyway.
+                long length = new FileInfo(path).Length;
+                if (length == 0) return string.Empty;
+                if (length > MaxReadBytes) throw new IOException($"it is {length:N0} bytes; PolicyLint reads at most {MaxReadBytes:N0}");
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 65536, FileOptions.SequentialScan);
+                using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+                return reader.ReadToEnd();
             }
-            return Parse(path, text);
+            catch (Exception) when (fallback != null)
+            {
+                return fallback;
+            }
         }
 
-        public static PolicyDocument Parse(string path, string text)
+        public static PolicyDocument Parse(string path, string text) => Parse(path, text, reloadable: false);
+
+        private static PolicyDocument Parse(string path, string text, bool reloadable)
         {
-            var doc = new PolicyDocument(path, text);
-            var stack = new Stack<PolicyNode>();
-            PolicyNode? lastClosedOrOpened = null;
+            var doc = new PolicyDocument(path, text, reloadable);
+            // Open elements, each with the list collecting its children (lists are reused once an element ends).
+            var stack = new Stack<(PolicyNode Node, List<PolicyNode> Children)>();
+            var spareLists = new Stack<List<PolicyNode>>();
             XmlReader? reader = null;
             try
             {
                 reader = XmlReader.Create(new StringReader(text), Settings);
                 var info = (IXmlLineInfo)reader;
+                // Values repeat a lot (claim ids, handlers, "true"): one string per distinct value keeps the tree small.
+                var values = reader.NameTable;
                 var attributes = new List<PolicyAttribute>();
                 while (reader.Read())
                 {
@@ -55,9 +67,9 @@ namespace PolicyLint.Model
                         case XmlNodeType.Element:
                         {
                             int nameStart = doc.OffsetOf(info.LineNumber, info.LinePosition);
-                            var parent = stack.Count > 0 ? stack.Peek() : null;
-                            var node = new PolicyNode(doc, parent, reader.LocalName, reader.NamespaceURI,
-                                doc.Span(nameStart - 1, nameStart + reader.Name.Length), stack.Count);
+                            var parent = stack.Count > 0 ? stack.Peek() : default;
+                            var node = new PolicyNode(doc, parent.Node, reader.LocalName, reader.NamespaceURI,
+                                nameStart - 1, nameStart + reader.Name.Length, stack.Count);
                             if (reader.MoveToFirstAttribute())
                             {
                                 attributes.Clear();
@@ -65,23 +77,32 @@ namespace PolicyLint.Model
                                 {
                                     if (reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns"))
                                         continue;
-                                    attributes.Add(ReadAttribute(doc, node, reader, info));
+                                    attributes.Add(ReadAttribute(doc, node, reader, info, values));
                                 } while (reader.MoveToNextAttribute());
                                 reader.MoveToElement();
                                 if (attributes.Count > 0) node.Attributes = attributes.ToArray();
                             }
-                            if (parent == null) doc.Root ??= node;
-                            else parent.AddChild(node);
-                            lastClosedOrOpened = node;
-                            if (!reader.IsEmptyElement) stack.Push(node);
+                            if (parent.Node == null) doc.Root ??= node;
+                            else
+                            {
+                                node.Index = parent.Children.Count;
+                                parent.Children.Add(node);
+                            }
+                            if (!reader.IsEmptyElement) stack.Push((node, spareLists.Count > 0 ? spareLists.Pop() : new List<PolicyNode>()));
+                            else node.EndOffset = EndOfTag(doc.Text, node.Attributes.Count > 0 ? node.Attributes[node.Attributes.Count - 1].ValueSpan.Span.End : node.StartTag.Span.End);
                             break;
                         }
                         case XmlNodeType.EndElement:
-                            if (stack.Count > 0) stack.Pop();
+                            if (stack.Count > 0)
+                            {
+                                var open = stack.Pop();
+                                open.Node.EndOffset = EndOfTag(doc.Text, doc.OffsetOf(info.LineNumber, info.LinePosition));
+                                Close(open, spareLists);
+                            }
                             break;
                         case XmlNodeType.Text:
                         case XmlNodeType.CDATA:
-                            if (stack.Count > 0) AddText(doc, stack.Peek(), reader, info);
+                            if (stack.Count > 0) AddText(doc, stack.Peek().Node, reader, info, values);
                             break;
                         case XmlNodeType.Comment:
                         {
@@ -101,7 +122,28 @@ namespace PolicyLint.Model
             {
                 reader?.Dispose();
             }
+            // After an XML error the tree holds what was read: give the elements left open their children.
+            while (stack.Count > 0)
+            {
+                var open = stack.Pop();
+                open.Node.EndOffset = doc.Text.Length;
+                Close(open, spareLists);
+            }
+            doc.ReleaseText();
             return doc;
+        }
+
+        private static void Close((PolicyNode Node, List<PolicyNode> Children) open, Stack<List<PolicyNode>> spareLists)
+        {
+            open.Node.SetChildren(open.Children);
+            open.Children.Clear();
+            spareLists.Push(open.Children);
+        }
+
+        private static int EndOfTag(string text, int from)
+        {
+            int gt = from < text.Length ? text.IndexOf('>', from) : -1;
+            return gt < 0 ? text.Length : gt + 1;
         }
 
         /// <summary>A document for a file that could not be read at all (reported as PL0001).</summary>
@@ -112,7 +154,7 @@ namespace PolicyLint.Model
             return doc;
         }
 
-        private static PolicyAttribute ReadAttribute(PolicyDocument doc, PolicyNode owner, XmlReader reader, IXmlLineInfo info)
+        private static PolicyAttribute ReadAttribute(PolicyDocument doc, PolicyNode owner, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
             string text = doc.Text;
             int nameStart = doc.OffsetOf(info.LineNumber, info.LinePosition);
@@ -128,11 +170,10 @@ namespace PolicyLint.Model
                 valueEnd = text.IndexOf(quote, valueStart);
                 if (valueEnd < 0) valueEnd = valueStart;
             }
-            return new PolicyAttribute(owner, reader.Name, reader.Value,
-                doc.Span(nameStart, nameStart + reader.Name.Length), doc.Span(valueStart, valueEnd));
+            return new PolicyAttribute(owner, reader.Name, values.Add(reader.Value), nameStart, valueStart, valueEnd);
         }
 
-        private static void AddText(PolicyDocument doc, PolicyNode node, XmlReader reader, IXmlLineInfo info)
+        private static void AddText(PolicyDocument doc, PolicyNode node, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
             string value = reader.Value;
             string trimmed = value.Trim();
@@ -152,13 +193,13 @@ namespace PolicyLint.Model
             while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
             if (node.Text == null)
             {
-                node.Text = trimmed;
-                node.TextSpan = doc.Span(s, e);
+                node.Text = values.Add(trimmed);
+                node.SetTextSpan(s, e);
             }
             else
             {
                 node.Text += trimmed;
-                node.TextSpan = doc.Span(node.TextSpan.Span.Start, e);
+                node.SetTextSpan(node.TextStart, e);
             }
         }
 

@@ -24,17 +24,15 @@ namespace PolicyLint.Rules.References
 
         public override void Initialize(RuleRegistration registration) => registration.OnProject(context =>
         {
-            var used = new HashSet<(DeclarationKind, string)>();
+            // Ids match case-insensitively, as the service matches them.
+            var used = new HashSet<(DeclarationKind, string)>(UsedComparer.Instance);
             foreach (var file in context.Set.Files)
             {
                 var root = file.Document.Root;
                 if (root == null) continue;
                 foreach (var node in root.Descendants())
-                    foreach (var site in ReferenceSite.All)
-                    {
-                        if (!node.IsNamed(site.Element) || !(site.Read(node) is Reference r)) continue;
-                        used.Add((site.Kind, r.Value.ToUpperInvariant()));
-                    }
+                    foreach (var site in ReferenceSite.On(node.Name))
+                        if (site.Read(node) is Reference r) used.Add((site.Kind, r.Value));
             }
 
             foreach (var file in context.Set.Reported)
@@ -43,13 +41,20 @@ namespace PolicyLint.Rules.References
                 foreach (var kind in Checked)
                     foreach (var pair in file.Declarations(kind))
                     {
-                        if (used.Contains((kind, pair.Key.ToUpperInvariant())) || ImplicitlyUsed.Contains(pair.Key)) continue;
+                        if (used.Contains((kind, pair.Key)) || ImplicitlyUsed.Contains(pair.Key)) continue;
                         // A redeclaration in a child only overrides the base; report the first declaration of the Id.
                         if (IsOverride(context.Set, file, kind, pair.Key)) continue;
                         context.ReportAt(pair.Value[0], "Id", DeclarationKinds.DisplayName(kind), pair.Key);
                     }
             }
         });
+
+        private sealed class UsedComparer : IEqualityComparer<(DeclarationKind Kind, string Id)>
+        {
+            public static readonly UsedComparer Instance = new UsedComparer();
+            public bool Equals((DeclarationKind Kind, string Id) x, (DeclarationKind Kind, string Id) y) => x.Kind == y.Kind && StringComparer.OrdinalIgnoreCase.Equals(x.Id, y.Id);
+            public int GetHashCode((DeclarationKind Kind, string Id) value) => (int)value.Kind * 397 ^ StringComparer.OrdinalIgnoreCase.GetHashCode(value.Id);
+        }
 
         private static bool IsOverride(PolicySet set, PolicyFile file, DeclarationKind kind, string id)
         {

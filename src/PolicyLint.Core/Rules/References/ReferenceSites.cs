@@ -88,6 +88,24 @@ namespace PolicyLint.Rules.References
             Attr("ClientDefinition", "ReferenceId", DeclarationKind.ClientDefinition),
         };
 
+        private static readonly Dictionary<string, ReferenceSite[]> ByElement = BuildIndex();
+
+        /// <summary>The sites on elements of this local name (none for most elements): for rules that scan every node.</summary>
+        public static IReadOnlyList<ReferenceSite> On(string element) => ByElement.TryGetValue(element, out var sites) ? sites : Array.Empty<ReferenceSite>();
+
+        private static Dictionary<string, ReferenceSite[]> BuildIndex()
+        {
+            var index = new Dictionary<string, List<ReferenceSite>>(StringComparer.Ordinal);
+            foreach (var site in All)
+            {
+                if (!index.TryGetValue(site.Element, out var list)) index[site.Element] = list = new List<ReferenceSite>();
+                list.Add(site);
+            }
+            var result = new Dictionary<string, ReferenceSite[]>(StringComparer.Ordinal);
+            foreach (var pair in index) result[pair.Key] = pair.Value.ToArray();
+            return result;
+        }
+
         private static ReferenceSite Attr(string element, string attribute, DeclarationKind kind)
             => new ReferenceSite(element, kind, element + " " + attribute, node =>
             {

@@ -4,7 +4,7 @@ using PolicyLint.Model;
 
 namespace PolicyLint.Rules.Files
 {
-    public sealed class PL0003NotAPolicy : PolicyRule
+    public sealed class PL0003NotPolicyFile : PolicyRule
     {
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL0003",
             "File is not a B2C policy",

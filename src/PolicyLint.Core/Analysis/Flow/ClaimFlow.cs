@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Analysis.Flow
+{
+    /// <summary>
+    /// A may-produce analysis of the claims bag along a user journey: which claims some path through the steps
+    /// before a given step can have put in the bag. Preconditions may skip any step, so "before step n" is the union
+    /// of everything steps 1..n-1 (and the sub journeys they invoke) can produce. Built once per policy (cached on the
+    /// context) and per journey.
+    /// </summary>
+    public sealed class ClaimFlow
+    {
+        private readonly PolicyContext _context;
+        private readonly Dictionary<string, HashSet<string>> _produces = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, JourneyFlow?> _journeys = new Dictionary<string, JourneyFlow?>(StringComparer.OrdinalIgnoreCase);
+        private Dictionary<string, HashSet<string>>? _relyingPartyInputs;
+
+        private ClaimFlow(PolicyContext context) => _context = context;
+
+        public static ClaimFlow For(PolicyContext context) => context.GetOrAdd(c => new ClaimFlow(c));
+
+        /// <summary>The flow through a user journey merged along this policy's chain; null when it is not declared.</summary>
+        public JourneyFlow? UserJourney(string id)
+        {
+            if (_journeys.TryGetValue(id, out var flow)) return flow;
+            var journey = MergedJourney.Resolve(_context.Chain, DeclarationKind.UserJourney, id);
+            flow = journey == null ? null : Walk(journey);
+            _journeys[id] = flow;
+            return flow;
+        }
+
+        private JourneyFlow Walk(MergedJourney journey)
+        {
+            var initial = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (RelyingPartyInputs().TryGetValue(journey.Id, out var fromApplication)) initial.UnionWith(fromApplication);
+            // Authorization profiles (e.g. the UserInfo endpoint's bearer-token check) run before step 1 and extract claims.
+            foreach (var part in journey.Parts)
+                foreach (var authorization in part.Path("Authorization", "AuthorizationTechnicalProfiles", "AuthorizationTechnicalProfile"))
+                {
+                    string? id = authorization["ReferenceId"];
+                    if (!string.IsNullOrEmpty(id)) initial.UnionWith(Produces(id!));
+                }
+            var available = new HashSet<string>(initial, StringComparer.OrdinalIgnoreCase);
+            var missing = new List<MissingInput>();
+            WalkSteps(journey, DefaultIssuer(journey), available, missing, new List<string>());
+            return new JourneyFlow(journey, initial, available, missing);
+        }
+
+        /// <summary>Sub journeys are not meant to invoke sub journeys; past this depth the walk stops rather than risk the stack.</summary>
+        private const int MaxSubJourneyDepth = 8;
+
+        /// <summary>Walks steps in order: checks what each step reads against <paramref name="available"/>, then adds what it can produce.</summary>
+        private void WalkSteps(MergedJourney journey, string? defaultIssuer, HashSet<string> available, List<MissingInput> missing, List<string> callStack)
+        {
+            foreach (var step in journey.Steps)
+            {
+                var produced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var profileId in ProfilesRunBy(step, defaultIssuer))
+                {
+                    CheckInputs(journey, step, profileId, available, missing);
+                    produced.UnionWith(Produces(profileId));
+                }
+                foreach (var subId in step.Path("JourneyList", "Candidate").Select(c => c["SubJourneyReferenceId"]))
+                {
+                    if (string.IsNullOrEmpty(subId) || callStack.Count >= MaxSubJourneyDepth
+                        || callStack.Contains(subId!, StringComparer.OrdinalIgnoreCase)) continue;
+                    var sub = MergedJourney.Resolve(_context.Chain, DeclarationKind.SubJourney, subId!);
+                    if (sub == null) continue;
+                    // Each candidate starts from the caller's bag; what any of them produces is available afterwards.
+                    var inSub = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);
+                    callStack.Add(subId!);
+                    WalkSteps(sub, defaultIssuer, inSub, missing, callStack);
+                    callStack.RemoveAt(callStack.Count - 1);
+                    produced.UnionWith(inSub);
+                }
+                available.UnionWith(produced);
+            }
+        }
+
+        private static string? DefaultIssuer(MergedJourney journey)
+        {
+            for (int i = journey.Parts.Count - 1; i >= 0; i--)
+            {
+                string? id = journey.Parts[i]["DefaultCpimIssuerTechnicalProfileReferenceId"];
+                if (!string.IsNullOrEmpty(id)) return id;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Technical profiles a step runs: its claims exchanges and its token issuer (SendClaims, GetClaims); a SendClaims step
+        /// without its own issuer uses the journey's DefaultCpimIssuerTechnicalProfileReferenceId.
+        /// </summary>
+        public static IEnumerable<string> ProfilesRunBy(PolicyNode step, string? defaultIssuer)
+        {
+            foreach (var exchange in MergedJourney.ClaimsExchanges(step))
+            {
+                string? id = exchange["TechnicalProfileReferenceId"];
+                if (!string.IsNullOrEmpty(id)) yield return id!;
+            }
+            string? issuer = step["CpimIssuerTechnicalProfileReferenceId"];
+            if (string.IsNullOrEmpty(issuer) && step["Type"] == "SendClaims") issuer = defaultIssuer;
+            if (!string.IsNullOrEmpty(issuer)) yield return issuer!;
+        }
+
+        /// <summary>
+        /// InputClaims (without DefaultValue) of a step's profile and of its validation profiles that nothing available can supply.
+        /// A profile's own input claims transformations run first and feed its inputs; a self-asserted page collects its own output
+        /// and display claims, so those inputs are only prefills; validation profiles see everything their page produced.
+        /// </summary>
+        private void CheckInputs(MergedJourney journey, PolicyNode step, string profileId, HashSet<string> available, List<MissingInput> missing)
+        {
+            var profile = _context.TechnicalProfile(profileId);
+            if (profile == null) return;
+            CheckProfile(journey, step, profile, null, available, missing);
+
+            var validations = ValidationProfiles(profile);
+            if (validations.Count == 0) return;
+            var withPage = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);
+            withPage.UnionWith(Produces(profileId));
+            foreach (var validation in validations)
+                CheckProfile(journey, step, validation, profile.Id, withPage, missing);
+        }
+
+        private void CheckProfile(MergedJourney journey, PolicyNode step, MergedTechnicalProfile profile, string? validatedProfileId, HashSet<string> available, List<MissingInput> missing)
+        {
+            HashSet<string>? own = null;
+            foreach (var input in profile.InputClaims)
+            {
+                string? claim = input["ClaimTypeReferenceId"];
+                if (string.IsNullOrEmpty(claim) || input.Attribute("DefaultValue") != null || available.Contains(claim!)) continue;
+                if (IsPhoneFactorPrefill(profile, input)) continue;
+                own ??= OwnSupply(profile);
+                if (own.Contains(claim!)) continue;
+                missing.Add(new MissingInput(input, claim!, profile.Id, validatedProfileId, journey, step, available));
+            }
+        }
+
+        /// <summary>What a profile supplies to its own inputs: input claims transformations, and a self-asserted page's collected claims.</summary>
+        private HashSet<string> OwnSupply(MergedTechnicalProfile profile)
+        {
+            var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var reference in profile.InputClaimsTransformations)
+                AddTransformationOutputs(reference["ReferenceId"], own);
+            if (IsHandler(profile, "SelfAssertedAttributeProvider"))
+            {
+                AddClaims(profile.OutputClaims, own);
+                AddClaims(profile.DisplayClaims, own);
+            }
+            return own;
+        }
+
+        /// <summary>
+        /// A phone-factor page takes the user id plus phone numbers it offers to verify; with no number on record it lets the
+        /// user enrol one (technical-profiles.md §9), so only the UserId input has to exist.
+        /// </summary>
+        private static bool IsPhoneFactorPrefill(MergedTechnicalProfile profile, PolicyNode input)
+            => IsHandler(profile, "PhoneFactorProtocolProvider")
+               && !string.Equals(input["PartnerClaimType"] ?? input["ClaimTypeReferenceId"], "UserId", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Validation profiles of a profile, nested ones included, in order (each once).</summary>
+        private List<MergedTechnicalProfile> ValidationProfiles(MergedTechnicalProfile profile)
+        {
+            var result = new List<MergedTechnicalProfile>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { profile.Id };
+            var pending = new Queue<MergedTechnicalProfile>();
+            pending.Enqueue(profile);
+            while (pending.Count > 0)
+                foreach (var reference in pending.Dequeue().ValidationTechnicalProfiles)
+                {
+                    string? id = reference["ReferenceId"];
+                    if (string.IsNullOrEmpty(id) || !seen.Add(id!)) continue;
+                    var validation = _context.TechnicalProfile(id!);
+                    if (validation == null) continue;
+                    result.Add(validation);
+                    pending.Enqueue(validation);
+                }
+            return result;
+        }
+
+        /// <summary>
+        /// Every claim running a profile may put in the bag: output claims, claims with a DefaultValue, display claims,
+        /// the outputs of its claims transformations, and the same for the profiles it pulls in (validation profiles,
+        /// display-control actions, IncludeClaimsFromTechnicalProfile, its session manager, which restores persisted claims).
+        /// </summary>
+        public IReadOnlyCollection<string> Produces(string profileId)
+        {
+            if (_produces.TryGetValue(profileId, out var cached)) return cached;
+            var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { profileId };
+            var pending = new Queue<string>();
+            pending.Enqueue(profileId);
+            while (pending.Count > 0)
+            {
+                var profile = _context.TechnicalProfile(pending.Dequeue());
+                if (profile == null) continue;
+                foreach (var related in AddDirectOutputs(profile, result))
+                    if (!string.IsNullOrEmpty(related) && seen.Add(related!)) pending.Enqueue(related!);
+            }
+            _produces[profileId] = result;
+            return result;
+        }
+
+        /// <summary>Adds what the profile itself produces; returns the Ids of profiles whose output it also brings.</summary>
+        private IEnumerable<string?> AddDirectOutputs(MergedTechnicalProfile profile, HashSet<string> into)
+        {
+            var related = new List<string?>();
+            AddClaims(profile.OutputClaims, into);
+            AddClaims(profile.DisplayClaims, into);
+            AddClaims(profile.InputClaims.Where(c => c.Attribute("DefaultValue") != null), into);
+            // Session managers restore their persisted claims on single sign-on.
+            bool isSession = IsHandler(profile, "SSOSessionProvider");
+            AddClaims(profile.PersistedClaims.Where(c => isSession || c.Attribute("DefaultValue") != null), into);
+            foreach (var reference in profile.InputClaimsTransformations.Concat(profile.OutputClaimsTransformations))
+                AddTransformationOutputs(reference["ReferenceId"], into);
+            foreach (var display in profile.DisplayClaims)
+                related.AddRange(AddDisplayControl(display["DisplayControlReferenceId"], into));
+            related.AddRange(profile.ValidationTechnicalProfiles.Select(v => v["ReferenceId"]));
+            foreach (var part in profile.Parts)
+            {
+                related.Add(part.Child("UseTechnicalProfileForSessionManagement")?["ReferenceId"]);
+                related.Add(part.ChildText("IncludeClaimsFromTechnicalProfile"));
+            }
+            return related;
+        }
+
+        /// <summary>A display control's claims, and the profiles its actions run.</summary>
+        private IEnumerable<string?> AddDisplayControl(string? id, HashSet<string> into)
+        {
+            if (string.IsNullOrEmpty(id)) yield break;
+            foreach (var control in _context.Chain.All(DeclarationKind.DisplayControl, id!))
+            {
+                AddClaims(control.Path("OutputClaims", "OutputClaim"), into);
+                AddClaims(control.Path("DisplayClaims", "DisplayClaim"), into);
+                AddClaims(control.Path("InputClaims", "InputClaim").Where(c => c.Attribute("DefaultValue") != null), into);
+                foreach (var action in control.Path("Actions", "Action", "ValidationClaimsExchange", "ValidationClaimsExchangeTechnicalProfile"))
+                    yield return action["TechnicalProfileReferenceId"];
+            }
+        }
+
+        private void AddTransformationOutputs(string? id, HashSet<string> into)
+        {
+            if (string.IsNullOrEmpty(id)) return;
+            foreach (var transformation in _context.Chain.All(DeclarationKind.ClaimsTransformation, id!))
+                foreach (var output in transformation.Path("OutputClaims", "OutputClaim"))
+                {
+                    string? claim = output["ClaimTypeReferenceId"];
+                    if (!string.IsNullOrEmpty(claim)) into.Add(claim!);
+                }
+        }
+
+        private static void AddClaims(IEnumerable<PolicyNode> claims, HashSet<string> into)
+        {
+            foreach (var claim in claims)
+            {
+                string? id = claim["ClaimTypeReferenceId"];
+                if (!string.IsNullOrEmpty(id)) into.Add(id!);
+            }
+        }
+
+        private static bool IsHandler(MergedTechnicalProfile profile, string typeName)
+            => profile.Handler?.IndexOf(typeName, StringComparison.Ordinal) >= 0;
+
+        /// <summary>
+        /// Claims the application sends in: the InputClaims of every RelyingParty technical profile in the build, by the journeys
+        /// that RelyingParty starts (any RelyingParty may run a journey declared in a shared base).
+        /// </summary>
+        private Dictionary<string, HashSet<string>> RelyingPartyInputs()
+        {
+            if (_relyingPartyInputs != null) return _relyingPartyInputs;
+            var map = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var file in _context.Set.Files)
+            {
+                var rp = file.RelyingParty;
+                if (rp == null) continue;
+                var journeys = rp.Path("DefaultUserJourney").Select(d => d["ReferenceId"])
+                    .Concat(rp.Path("Endpoints", "Endpoint").Select(e => e["UserJourneyReferenceId"]));
+                foreach (var journey in journeys)
+                {
+                    if (string.IsNullOrEmpty(journey)) continue;
+                    if (!map.TryGetValue(journey!, out var claims)) map[journey!] = claims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    AddClaims(rp.Path("TechnicalProfile", "InputClaims", "InputClaim"), claims);
+                }
+            }
+            return _relyingPartyInputs = map;
+        }
+    }
+
+    /// <summary>The result of walking one user journey.</summary>
+    public sealed class JourneyFlow
+    {
+        private readonly HashSet<string> _produced;
+
+        internal JourneyFlow(MergedJourney journey, IReadOnlyCollection<string> fromApplication, HashSet<string> produced, IReadOnlyList<MissingInput> missing)
+        {
+            Journey = journey;
+            FromApplication = fromApplication;
+            _produced = produced;
+            Missing = missing;
+        }
+
+        public MergedJourney Journey { get; }
+        /// <summary>Claims the relying party's InputClaims supply at the start.</summary>
+        public IReadOnlyCollection<string> FromApplication { get; }
+        /// <summary>Every claim some path through the journey (sub journeys included) can have in the bag at the end.</summary>
+        public IReadOnlyCollection<string> Produced => _produced;
+
+        /// <summary>Whether some path can have the claim in the bag at the end (Ids match case-insensitively).</summary>
+        public bool CanProduce(string claim) => _produced.Contains(claim);
+        /// <summary>Input claims that no earlier step can have produced, in step order.</summary>
+        public IReadOnlyList<MissingInput> Missing { get; }
+    }
+
+    /// <summary>An InputClaim read by a profile in a step before anything can have produced it.</summary>
+    public sealed class MissingInput
+    {
+        internal MissingInput(PolicyNode inputClaim, string claim, string profileId, string? validatedProfileId, MergedJourney journey, PolicyNode step, IEnumerable<string> available)
+        {
+            InputClaim = inputClaim;
+            Claim = claim;
+            ProfileId = profileId;
+            ValidatedProfileId = validatedProfileId;
+            Journey = journey;
+            Step = step;
+            Available = available.ToList();
+        }
+
+        public PolicyNode InputClaim { get; }
+        public string Claim { get; }
+        public string ProfileId { get; }
+        /// <summary>When the profile runs as a validation profile: the self-asserted profile it validates.</summary>
+        public string? ValidatedProfileId { get; }
+        /// <summary>The journey (user or sub journey) whose step runs the profile.</summary>
+        public MergedJourney Journey { get; }
+        public PolicyNode Step { get; }
+        /// <summary>What was available before the step (for a did-you-mean hint).</summary>
+        public IReadOnlyList<string> Available { get; }
+    }
+}

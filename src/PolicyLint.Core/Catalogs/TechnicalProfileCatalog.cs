@@ -1,0 +1,402 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PolicyLint.Catalogs
+{
+    /// <summary>A documented Metadata Item Key of one technical-profile type.</summary>
+    public sealed class MetadataKeyInfo
+    {
+        internal MetadataKeyInfo(string key, bool required, string[]? allowedValues, Func<Func<string, string?>, bool>? requiredWhen, string? condition, bool words = false)
+        {
+            Words = words;
+            Key = key;
+            Required = required;
+            AllowedValues = allowedValues;
+            RequiredWhen = requiredWhen;
+            Condition = condition;
+        }
+
+        public string Key { get; }
+        /// <summary>Documented as required (possibly only under <see cref="Condition"/>).</summary>
+        public bool Required { get; }
+        /// <summary>The documented values (compared ignoring case), or null when the value is free.</summary>
+        public IReadOnlyList<string>? AllowedValues { get; }
+        internal Func<Func<string, string?>, bool>? RequiredWhen { get; }
+        /// <summary>When a conditionally required key is required, in words.</summary>
+        public string? Condition { get; }
+
+        /// <summary>Whether the key is required given the profile's merged metadata.</summary>
+        public bool IsRequired(Func<string, string?> metadata) => Required && (RequiredWhen == null || RequiredWhen(metadata));
+
+        /// <summary>The value is a space-separated list of allowed words (response_types "code id_token").</summary>
+        public bool Words { get; }
+
+        public bool Allows(string value)
+        {
+            if (AllowedValues == null) return true;
+            var parts = Words ? value.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries) : new[] { value.Trim() };
+            return parts.All(part => AllowedValues.Any(v => string.Equals(v, part, StringComparison.OrdinalIgnoreCase)));
+        }
+    }
+
+    /// <summary>A documented CryptographicKeys/Key Id of one technical-profile type.</summary>
+    public sealed class CryptographicKeyInfo
+    {
+        internal CryptographicKeyInfo(string id, Func<Func<string, string?>, bool>? requiredWhen, string? condition)
+        {
+            Id = id;
+            RequiredWhen = requiredWhen;
+            Condition = condition;
+        }
+
+        public string Id { get; }
+        internal Func<Func<string, string?>, bool>? RequiredWhen { get; }
+        /// <summary>When the key is required, in words; null when it is optional.</summary>
+        public string? Condition { get; }
+        public bool IsRequired(Func<string, string?> metadata) => RequiredWhen != null && RequiredWhen(metadata);
+    }
+
+    /// <summary>A kind of technical profile: its metadata keys and cryptographic keys, from its docs page.</summary>
+    public sealed class TechnicalProfileType
+    {
+        private readonly Dictionary<string, MetadataKeyInfo> _metadata = new Dictionary<string, MetadataKeyInfo>(StringComparer.Ordinal);
+        private readonly List<string> _prefixes = new List<string>();
+        private readonly List<CryptographicKeyInfo> _keys = new List<CryptographicKeyInfo>();
+
+        internal TechnicalProfileType(string name, string docsPage)
+        {
+            Name = name;
+            DocsPage = docsPage;
+        }
+
+        /// <summary>"OAuth2 identity provider", "RESTful", ...</summary>
+        public string Name { get; }
+        public string DocsPage { get; }
+        public IEnumerable<MetadataKeyInfo> Metadata => _metadata.Values;
+        /// <summary>Key prefixes accepted as a family (self-asserted language.* overrides and UserMessageIf* texts).</summary>
+        public IReadOnlyList<string> MetadataPrefixes => _prefixes;
+        public IReadOnlyList<CryptographicKeyInfo> CryptographicKeys => _keys;
+        /// <summary>When true, any Key Id is accepted (REST ApiKeyHeader names the HTTP header; profiles whose type is not pinned down).</summary>
+        internal Func<Func<string, string?>, bool>? AnyKeyIdWhen { get; private set; }
+        /// <summary>Why a profile of this type needs at least one key whatever its Id (REST ApiKeyHeader).</summary>
+        internal Func<Func<string, string?>, string?>? NeedsSomeKey { get; private set; }
+
+        /// <summary>The documented key (exact, case-sensitive as the service reads it), or null.</summary>
+        public MetadataKeyInfo? FindMetadata(string key) => _metadata.TryGetValue(key, out var info) ? info : null;
+
+        public bool KnowsMetadata(string key)
+            => _metadata.ContainsKey(key) || _prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal) && key.Length > p.Length);
+
+        public bool AcceptsAnyKeyId(Func<string, string?> metadata) => AnyKeyIdWhen != null && AnyKeyIdWhen(metadata);
+
+        public bool KnowsKeyId(string id) => _keys.Any(k => string.Equals(k.Id, id, StringComparison.Ordinal));
+
+        /// <summary>A message when the type needs some key and has none, else null.</summary>
+        public string? MissingAnyKey(Func<string, string?> metadata) => NeedsSomeKey?.Invoke(metadata);
+
+        // Builder steps.
+        internal TechnicalProfileType Req(params string[] keys) => AddAll(keys, required: true);
+        internal TechnicalProfileType Opt(params string[] keys) => AddAll(keys, required: false);
+        internal TechnicalProfileType Bool(params string[] keys)
+        {
+            foreach (var key in keys) Add(key, false, TechnicalProfileCatalog.BooleanValues);
+            return this;
+        }
+        internal TechnicalProfileType Values(string key, params string[] values) => Add(key, false, values);
+        internal TechnicalProfileType WordsOf(string key, params string[] values)
+        {
+            _metadata[key] = new MetadataKeyInfo(key, false, values, null, null, words: true);
+            return this;
+        }
+        internal TechnicalProfileType ReqValues(string key, params string[] values) => Add(key, true, values);
+        internal TechnicalProfileType ReqIf(string key, string condition, Func<Func<string, string?>, bool> when)
+        {
+            _metadata[key] = new MetadataKeyInfo(key, true, null, when, condition);
+            return this;
+        }
+        internal TechnicalProfileType Prefix(string prefix)
+        {
+            _prefixes.Add(prefix);
+            return this;
+        }
+        internal TechnicalProfileType Key(string id, string? condition = null, Func<Func<string, string?>, bool>? requiredWhen = null)
+        {
+            _keys.Add(new CryptographicKeyInfo(id, requiredWhen ?? (condition == null ? null : (Func<Func<string, string?>, bool>)(_ => true)), condition));
+            return this;
+        }
+        internal TechnicalProfileType AnyKeyId(Func<Func<string, string?>, bool> when, Func<Func<string, string?>, string?>? needsSomeKey = null)
+        {
+            AnyKeyIdWhen = when;
+            NeedsSomeKey = needsSomeKey;
+            return this;
+        }
+
+        private TechnicalProfileType AddAll(string[] keys, bool required)
+        {
+            foreach (var key in keys) Add(key, required, null);
+            return this;
+        }
+
+        private TechnicalProfileType Add(string key, bool required, string[]? values)
+        {
+            _metadata[key] = new MetadataKeyInfo(key, required, values, null, null);
+            return this;
+        }
+
+        public override string ToString() => Name;
+    }
+
+    /// <summary>
+    /// Technical-profile facts (technical-profiles.md): protocol names, Proprietary handlers, and per profile
+    /// type the metadata keys (required, allowed values) and cryptographic key Ids.
+    /// </summary>
+    public static class TechnicalProfileCatalog
+    {
+        private const string Docs = "https://learn.microsoft.com/azure/active-directory-b2c/";
+
+        /// <summary>The XSD's ProtocolName enumeration (technical-profiles.md §1).</summary>
+        public static readonly IReadOnlyList<string> ProtocolNames = new[]
+            { "None", "OAuth1", "OAuth2", "SAML2", "OpenIdConnect", "WsFed", "WsTrust", "UProve11", "Proprietary" };
+
+        /// <summary>A relying party's technical profile speaks only these (technical-profiles.md §1).</summary>
+        public static readonly IReadOnlyList<string> RelyingPartyProtocolNames = new[] { "OpenIdConnect", "SAML2" };
+
+        /// <summary>Boolean metadata: the samples also write 0 for false (UsePolicyInRedirectUri).</summary>
+        internal static readonly string[] BooleanValues = { "true", "false", "0", "1" };
+
+        private static bool Is(Func<string, string?> meta, string key, string value)
+            => string.Equals(meta(key)?.Trim(), value, StringComparison.OrdinalIgnoreCase);
+
+        private static bool HasWord(Func<string, string?> meta, string key, string word)
+            => (meta(key) ?? "").Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries).Any(w => string.Equals(w, word, StringComparison.OrdinalIgnoreCase));
+
+        private static TechnicalProfileType T(string name, string page)
+            => new TechnicalProfileType(name, Docs + page)
+                // Any profile may carry these (technical-profiles.md §3, "Metadata keys shared by many types").
+                .Opt("ClaimTypeOnWhichToEnable", "ClaimValueOnWhichToEnable")
+                .Bool("IncludeClaimResolvingInClaimsHandling");
+
+        // ---- Identity providers ----
+
+        public static readonly TechnicalProfileType OAuth1 = T("OAuth1 identity provider", "oauth1-technical-profile")
+            .Req("client_id", "request_token_endpoint", "authorization_endpoint", "access_token_endpoint")
+            .Opt("ProviderName", "ClaimsEndpoint", "ClaimsResponseFormat")
+            .Key("client_secret", "always");
+
+        public static readonly TechnicalProfileType OAuth2 = T("OAuth2 identity provider", "oauth2-technical-profile")
+            .Req("client_id", "authorization_endpoint", "AccessTokenEndpoint", "ClaimsEndpoint")
+            .Opt("IdTokenAudience", "end_session_endpoint", "AccessTokenResponseFormat", "AdditionalRequestQueryParameters",
+                "ClaimsEndpointAccessTokenName", "ClaimsEndpointFormatName", "ClaimsEndpointFormat", "ProviderName", "scope",
+                "ResponseErrorCodeParamName", "ExtraParamsInAccessTokenEndpointResponse", "ExtraParamsInClaimsEndpointRequest",
+                // In Microsoft's identity-provider samples, not in the reference table (technical-profiles.md §4.2).
+                "ClientIdParamName", "ClientSecretParamName", "external_user_identity_claim_id", "ClaimsResponseFormat", "UserAgentForClaimsExchange")
+            .Opt("BearerTokenTransmissionMethod") // AuthorizationHeader; the default (query string) has no documented name
+            .WordsOf("response_types", "id_token", "code", "token") // azure-ad-b2c/unit-tests IDP_MyCustomIdp_Oauth2.xml
+            .Values("response_mode", "query", "form_post", "fragment")
+            .Values("HttpBinding", "GET", "POST")
+            .Values("token_endpoint_auth_method", "client_secret_post", "client_secret_basic", "private_key_jwt")
+            .Values("token_signing_algorithm", "RS256", "RS512")
+            .Bool("ResolveJsonPathsInJsonTokens", "SingleLogoutEnabled", "UsePolicyInRedirectUri")
+            .Key("client_secret", "always (the authorization-code flow)")
+            .Key("assertion_signing_key");
+
+        public static readonly TechnicalProfileType OpenIdConnect = T("OpenID Connect identity provider", "openid-connect-technical-profile")
+            .Req("client_id")
+            .ReqIf("METADATA", "unless DiscoverMetadataByTokenIssuer is true or the endpoints are given directly (authorization_endpoint, as the Apple article does)", m => !Is(m, "DiscoverMetadataByTokenIssuer", "true") && m("authorization_endpoint") == null)
+            .Opt("IdTokenAudience", "authorization_endpoint", "end_session_endpoint", "issuer", "ProviderName", "scope",
+                "ValidTokenIssuerPrefixes", "ReadBodyClaimsOnIdpRedirect",
+                "UserMessageIfClaimsPrincipalDoesNotExist", "UserMessageIfInvalidPassword", "UserMessageIfOldPasswordUsed",
+                // Seen in Microsoft's samples: Apple (AccessTokenEndpoint, JWKS, external_user_identity_claim_id),
+                // the starter pack's phone-number-passwordless login-NonInteractive (DefaultMessage).
+                "AccessTokenEndpoint", "JWKS", "external_user_identity_claim_id", "DefaultMessage")
+            .WordsOf("response_types", "id_token", "code", "token")
+            .Values("response_mode", "query", "form_post", "fragment")
+            .Values("HttpBinding", "GET", "POST")
+            .Values("token_endpoint_auth_method", "client_secret_post", "client_secret_basic", "private_key_jwt")
+            .Values("token_signing_algorithm", "RS256", "RS512")
+            .Bool("UsePolicyInRedirectUri", "MarkAsFailureOnStatusCode5xx", "DiscoverMetadataByTokenIssuer", "SingleLogoutEnabled")
+            .Key("client_secret", "when response_types includes code and token_endpoint_auth_method is not private_key_jwt",
+                m => HasWord(m, "response_types", "code") && !Is(m, "token_endpoint_auth_method", "private_key_jwt"))
+            .Key("assertion_signing_key", "when token_endpoint_auth_method is private_key_jwt",
+                m => Is(m, "token_endpoint_auth_method", "private_key_jwt"));
+
+        public static readonly TechnicalProfileType Saml2 = T("SAML identity provider", "saml-identity-provider-technical-profile")
+            .Req("PartnerEntity")
+            .Opt("NameIdPolicyFormat", "AuthenticationRequestExtensions", "IncludeAuthnContextClassReferences", "ProviderName")
+            .Values("XmlSignatureAlgorithm", "Sha256", "Sha384", "Sha512", "Sha1")
+            .Bool("WantsSignedRequests", "WantsSignedAssertions", "ResponsesSigned", "WantsEncryptedAssertions", "NameIdPolicyAllowCreate",
+                "IncludeKeyInfo", "SingleLogoutEnabled", "ForceAuthN")
+            .Key("SamlMessageSigning", "unless WantsSignedRequests is false", m => !Is(m, "WantsSignedRequests", "false"))
+            .Key("SamlAssertionDecryption", "when WantsEncryptedAssertions is true", m => Is(m, "WantsEncryptedAssertions", "true"))
+            .Key("MetadataSigning");
+
+        // ---- Token issuers ----
+
+        public static readonly TechnicalProfileType JwtIssuer = T("JWT token issuer", "jwt-issuer-technical-profile")
+            .Req("issuer_refresh_token_user_identity_claim_type")
+            .Opt("token_lifetime_secs", "id_token_lifetime_secs", "refresh_token_lifetime_secs", "rolling_refresh_token_lifetime_secs",
+                "RefreshTokenUserJourneyId",
+                "client_id") // the starter pack sets {service:te}
+            .Bool("SendTokenResponseBodyWithJsonNumbers", "allow_infinite_rolling_refresh_token")
+            .Values("IssuanceClaimPattern", "AuthorityAndTenantGuid", "AuthorityWithTfp")
+            .Values("AuthenticationContextReferenceClaimPattern", "None", "PolicyId")
+            .Key("issuer_secret", "always")
+            .Key("issuer_refresh_token_key", "always");
+
+        public static readonly TechnicalProfileType SamlIssuer = T("SAML token issuer", "saml-issuer-technical-profile")
+            .Opt("IssuerUri", "TokenNotBeforeSkewInSeconds", "TokenLifeTimeInSeconds")
+            .Values("XmlSignatureAlgorithm", "Sha256", "Sha384", "Sha512", "Sha1")
+            .Key("MetadataSigning", "always")
+            .Key("SamlMessageSigning", "always")
+            .Key("SamlAssertionSigning");
+
+        /// <summary>OutputTokenFormat OAuth2Error: from azure-ad-b2c/unit-tests, metadata not documented.</summary>
+        public static readonly TechnicalProfileType OAuth2ErrorIssuer = T("OAuth2 error issuer", "oauth2-error-technical-profile")
+            .Key("issuer_secret");
+
+        /// <summary>
+        /// Protocol None without a JWT/SAML2 output: the id_token_hint profile, the UserInfo endpoint's bearer-token
+        /// check (InputTokenFormat JWT) and JSON issuer, and the starter pack's engine defaults.
+        /// </summary>
+        public static readonly TechnicalProfileType NoneProtocol = T("technical profile with protocol None", "id-token-hint")
+            .Opt("issuer", "IdTokenAudience", "METADATA",
+                "audience", "client_assertion_type", // userinfo-endpoint: the UserInfoAuthorization profile
+                "url") // TpEngine_c3bd4fe2-1775-4013-b91d-35f16d377d13 in the starter pack
+            .AnyKeyId(_ => true);
+
+        // ---- Proprietary handlers ----
+
+        public static readonly TechnicalProfileType AzureActiveDirectory = T("Microsoft Entra ID directory", "active-directory-technical-profile")
+            .ReqValues("Operation", "Read", "Write", "DeleteClaims", "DeleteClaimsPrincipal")
+            .Bool("RaiseErrorIfClaimsPrincipalDoesNotExist", "RaiseErrorIfClaimsPrincipalAlreadyExists")
+            .Opt("ApplicationObjectId", "ClientId", "UserMessageIfClaimsPrincipalAlreadyExists", "UserMessageIfClaimsPrincipalDoesNotExist")
+            .Key("issuer_secret"); // the starter pack's AAD-Common
+
+        public static readonly TechnicalProfileType SelfAsserted = T("self-asserted", "self-asserted-technical-profile")
+            .Opt("ContentDefinitionReferenceId", // required, but PL8003 checks it with the step's content definition
+                "setting.retryLimit", "SignUpTarget", "setting.inputVerificationDelayTimeInMilliseconds", "setting.forgotPasswordLinkOverride",
+                "IpAddressClaimReferenceId",
+                "ClaimsProviderSelectionDisplayType", // the starter pack's passwordless scenario
+                // Error texts for the assert transformations its validation profiles run (claims-transformations.md §3).
+                "DateTimeGreaterThan", "AssertNumberError", "LookupNotFound")
+            .Values("setting.operatingMode", "Username", "Email")
+            .Values("setting.forgotPasswordLinkLocation", "AfterLabel", "AfterInput", "AfterButtons", "None")
+            .Bool("AllowGenerationOfClaimsWithNullValues", "EnforceEmailVerification", "setting.showCancelButton",
+                "setting.showContinueButton", "setting.showSignupLink", "setting.enableRememberMe")
+            .Prefix("language.")        // per-profile UI string overrides
+            .Prefix("UserMessageIf")    // error texts for its validation profiles (directory, MFA, SSPR, OTP, transformations)
+            .Key("issuer_secret");      // the starter pack sets it though the docs say keys are not used
+
+        public static readonly TechnicalProfileType Restful = T("RESTful", "restful-technical-profile")
+            .Req("ServiceUrl")
+            .ReqValues("AuthenticationType", "None", "Basic", "Bearer", "ClientCertificate", "ApiKeyHeader")
+            .Values("SendClaimsIn", "Body", "Form", "Header", "Url", "QueryString")
+            .Opt("ClaimsFormat", "ClaimUsedForRequestPayload", "UseClaimAsBearerToken", "DefaultUserMessageIfRequestFailed",
+                "UserMessageIfCircuitOpen", "UserMessageIfDnsResolutionFailed", "UserMessageIfRequestTimeout")
+            .Bool("AllowInsecureAuthInProduction", "DebugMode", "ResolveJsonPathsInJsonTokens")
+            .Key("BasicAuthenticationUsername", "when AuthenticationType is Basic", m => Is(m, "AuthenticationType", "Basic"))
+            .Key("BasicAuthenticationPassword", "when AuthenticationType is Basic", m => Is(m, "AuthenticationType", "Basic"))
+            .Key("ClientCertificate", "when AuthenticationType is ClientCertificate", m => Is(m, "AuthenticationType", "ClientCertificate"))
+            .Key("BearerAuthenticationToken", "when AuthenticationType is Bearer and UseClaimAsBearerToken is not set",
+                m => Is(m, "AuthenticationType", "Bearer") && string.IsNullOrEmpty(m("UseClaimAsBearerToken")))
+            // ApiKeyHeader: the key's Id is the HTTP header name.
+            // A {Settings:...} authentication type may turn out to be ApiKeyHeader: any Id then.
+            .AnyKeyId(m => Is(m, "AuthenticationType", "ApiKeyHeader") || Analysis.Placeholders.IsDynamic(m("AuthenticationType")),
+                m => Is(m, "AuthenticationType", "ApiKeyHeader") ? "AuthenticationType ApiKeyHeader needs a key whose Id is the HTTP header name" : null);
+
+        public static readonly TechnicalProfileType ClaimsTransformation = T("claims transformation", "claims-transformation-technical-profile")
+            .Opt("ContentDefinitionReferenceId")
+            .Key("issuer_secret");
+
+        public static readonly TechnicalProfileType PhoneFactor = T("phone factor", "phone-factor-technical-profile")
+            .Opt("ContentDefinitionReferenceId") // required, but PL8003 checks it
+            .Bool("ManualPhoneNumberEntryAllowed", "setting.autodial")
+            .Values("setting.authenticationMode", "sms", "phone", "mixed")
+            .Prefix("language.")
+            .Key("issuer_secret"); // the starter pack sets it though the docs say keys are not used
+
+        public static readonly TechnicalProfileType AzureMfa = T("Microsoft Entra multifactor authentication", "multi-factor-auth-technical-profile")
+            .ReqValues("Operation", "OneWaySMS", "Verify", "GetAvailableDevices", "BeginVerifyOTP", "VerifyOTP")
+            .Key("issuer_secret");
+
+        public static readonly TechnicalProfileType AadSspr = T("Microsoft Entra SSPR", "aad-sspr-technical-profile")
+            .ReqValues("Operation", "SendCode", "VerifyCode")
+            .Key("issuer_secret");
+
+        public static readonly TechnicalProfileType OneTimePassword = T("one-time password", "one-time-password-technical-profile")
+            .ReqValues("Operation", "GenerateCode", "VerifyCode")
+            .Opt("CodeExpirationInSeconds", "CodeLength", "CharacterSet", "NumRetryAttempts", "NumCodeGenerationAttempts")
+            .Bool("ReuseSameCode")
+            .Key("issuer_secret");
+
+        public static readonly TechnicalProfileType ConditionalAccess = T("conditional access", "conditional-access-technical-profile")
+            .ReqValues("OperationType", "Evaluation", "Remediation")
+            .Key("issuer_secret");
+
+        public static readonly TechnicalProfileType ApplicationInsights = T("Application Insights", "application-insights-technical-profile")
+            .Req("InstrumentationKey")
+            .Bool("DeveloperMode", "DisableTelemetry")
+            .Key("issuer_secret");
+
+        private static TechnicalProfileType Session(string name) => T(name, "custom-policy-reference-sso").Key("issuer_secret");
+
+        public static readonly TechnicalProfileType NoopSession = Session("no-op session manager");
+        public static readonly TechnicalProfileType DefaultSession = Session("default session manager");
+        public static readonly TechnicalProfileType ExternalLoginSession = Session("external login session manager").Bool("AlwaysFetchClaimsFromProvider");
+        public static readonly TechnicalProfileType OAuthSession = Session("OAuth session manager");
+        public static readonly TechnicalProfileType SamlSession = Session("SAML session manager").Bool("RegisterServiceProviders", "IncludeSessionIndex");
+
+        /// <summary>Documented Proprietary handlers by type name (technical-profiles.md §2); the assembly part may vary.</summary>
+        public static readonly IReadOnlyDictionary<string, TechnicalProfileType> Handlers = new Dictionary<string, TechnicalProfileType>(StringComparer.Ordinal)
+        {
+            ["Web.TPEngine.Providers.AzureActiveDirectoryProvider"] = AzureActiveDirectory,
+            ["Web.TPEngine.Providers.SelfAssertedAttributeProvider"] = SelfAsserted,
+            ["Web.TPEngine.Providers.RestfulProvider"] = Restful,
+            ["Web.TPEngine.Providers.ClaimsTransformationProtocolProvider"] = ClaimsTransformation,
+            ["Web.TPEngine.Providers.PhoneFactorProtocolProvider"] = PhoneFactor,
+            ["Web.TPEngine.Providers.AzureMfaProtocolProvider"] = AzureMfa,
+            ["Web.TPEngine.Providers.AadSsprProtocolProvider"] = AadSspr,
+            ["Web.TPEngine.Providers.OneTimePasswordProtocolProvider"] = OneTimePassword,
+            ["Web.TPEngine.Providers.ConditionalAccessProtocolProvider"] = ConditionalAccess,
+            ["Web.TPEngine.Providers.Insights.AzureApplicationInsightsProvider"] = ApplicationInsights,
+            ["Web.TPEngine.SSO.NoopSSOSessionProvider"] = NoopSession,
+            ["Web.TPEngine.SSO.DefaultSSOSessionProvider"] = DefaultSession,
+            ["Web.TPEngine.SSO.ExternalLoginSSOSessionProvider"] = ExternalLoginSession,
+            ["Web.TPEngine.SSO.OAuthSSOSessionProvider"] = OAuthSession,
+            ["Web.TPEngine.SSO.SamlSSOSessionProvider"] = SamlSession,
+        };
+
+        /// <summary>"Web.TPEngine.Providers.RestfulProvider" from "Web.TPEngine.Providers.RestfulProvider, Web.TPEngine, Version=...".</summary>
+        public static string HandlerTypeName(string handler)
+        {
+            int comma = handler.IndexOf(',');
+            return (comma < 0 ? handler : handler.Substring(0, comma)).Trim();
+        }
+
+        public static TechnicalProfileType? FindHandler(string handler)
+            => Handlers.TryGetValue(HandlerTypeName(handler), out var type) ? type : null;
+
+        /// <summary>
+        /// The profile's type from its effective Protocol and OutputTokenFormat; null when it cannot be told
+        /// (no protocol, an unknown handler, or WsFed/WsTrust/UProve11 which the docs no longer describe).
+        /// </summary>
+        public static TechnicalProfileType? TypeOf(string? protocol, string? handler, string? outputTokenFormat)
+        {
+            switch (protocol)
+            {
+                case "Proprietary": return handler == null ? null : FindHandler(handler);
+                case "OAuth1": return OAuth1;
+                case "OAuth2": return outputTokenFormat == "OAuth2Error" ? OAuth2ErrorIssuer : OAuth2;
+                case "OpenIdConnect": return outputTokenFormat == "JWT" ? JwtIssuer : OpenIdConnect;
+                case "SAML2": return outputTokenFormat == "SAML2" ? SamlIssuer : Saml2;
+                case "None":
+                    return outputTokenFormat == "JWT" ? JwtIssuer : outputTokenFormat == "SAML2" ? SamlIssuer : NoneProtocol;
+                default: return null;
+            }
+        }
+
+        public static IEnumerable<TechnicalProfileType> AllTypes
+            => new[] { OAuth1, OAuth2, OpenIdConnect, Saml2, JwtIssuer, SamlIssuer, OAuth2ErrorIssuer, NoneProtocol }.Concat(Handlers.Values);
+    }
+}

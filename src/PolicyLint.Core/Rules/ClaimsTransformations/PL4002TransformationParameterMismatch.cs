@@ -1,0 +1,47 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+
+namespace PolicyLint.Rules.ClaimsTransformations
+{
+    /// <summary>
+    /// Each input claim, input parameter and output claim must fill a slot the method documents, and every
+    /// required input claim and parameter must be there (claims-transformations.md §4, §5 for the accepted aliases).
+    /// </summary>
+    public sealed class PL4002TransformationParameterMismatch : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL4002",
+            "Parameters do not match the method",
+            "{0}",
+            DiagnosticSeverity.Error,
+            "A TransformationClaimType or InputParameter Id the method does not take is ignored or rejected, and a required one that is missing makes the transformation fail.");
+
+        public override void Initialize(RuleRegistration registration) => TransformationShape.OnTransformation(registration, (context, node, method, id) =>
+        {
+            foreach (var list in TransformationList.All)
+            {
+                foreach (var (entry, slot, open) in list.Entries(node, method))
+                {
+                    if (slot != null || open != null) continue;
+                    var attribute = entry.Attribute(list.NameAttribute);
+                    string takes = $"method '{method.Name}' takes {list.DescribeNames(method)}";
+                    if (attribute == null || attribute.Value.Length == 0)
+                    {
+                        if (list.IsParameter) continue; // InputParameter without Id is a schema error (PL0102)
+                        context.Report(entry, $"{list.ItemName} '{entry["ClaimTypeReferenceId"]}' of ClaimsTransformation '{id}' has no {list.NameAttribute}; {takes}.");
+                        continue;
+                    }
+                    string hint = DidYouMean.Hint(attribute.Value, list.Slots(method).Select(s => s.Name));
+                    context.Report(attribute, $"{list.NameAttribute} '{attribute.Value}' is not an {list.What} of method '{method.Name}' (ClaimsTransformation '{id}'); it takes {list.DescribeNames(method)}.{hint}");
+                }
+
+                foreach (var slot in list.Slots(method).Where(s => s.Required))
+                {
+                    bool present = node.Path(list.ListName, list.ItemName).Any(e => e[list.NameAttribute] is string name && slot.Matches(name));
+                    if (!present)
+                        context.Report(node, $"ClaimsTransformation '{id}' lacks the {list.What} '{slot.Name}' that method '{method.Name}' requires (add an {list.ItemName} with {list.NameAttribute}=\"{slot.Name}\").");
+                }
+            }
+        });
+    }
+}

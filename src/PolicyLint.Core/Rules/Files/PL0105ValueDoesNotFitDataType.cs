@@ -1,0 +1,119 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Rules.Files
+{
+    /// <summary>
+    /// A literal that the service parses as the claim's (or parameter's) DataType at upload and cannot:
+    /// "Input string was not in a correct format" (troubleshoot.md; user-interface.md §4).
+    /// </summary>
+    public sealed class PL0105ValueDoesNotFitDataType : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL0105",
+            "Value does not fit its data type",
+            "{0} '{1}' is not a valid {2} value{3}; expected {4}",
+            DiagnosticSeverity.Error,
+            "DefaultValue of an InputClaim, OutputClaim or PersistedClaim, an InputParameter Value and the second Value of a ClaimEquals precondition must parse as the DataType of the claim or parameter (int, long, boolean, date, dateTime, duration). Claim resolvers and {Settings:...} placeholders are not checked.");
+
+        public override void Initialize(RuleRegistration registration)
+        {
+            foreach (var element in new[] { "InputClaim", "OutputClaim", "PersistedClaim" })
+                registration.OnElement(element, CheckDefaultValue);
+            registration.OnElement("InputParameter", CheckInputParameter);
+            registration.OnElement("Precondition", CheckClaimEquals);
+        }
+
+        private void CheckDefaultValue(PolicyContext context, PolicyNode node)
+        {
+            var value = node.Attribute("DefaultValue");
+            string? claim = node["ClaimTypeReferenceId"];
+            if (value == null || claim == null || !IsLiteral(value.Value)) return;
+            var declared = DeclaredType(context, claim);
+            if (declared == null || Fits(declared.Value.Type, value.Value)) return;
+            context.Report(value, "DefaultValue", value.Value, declared.Value.Type, $" for claim '{claim}' (declared {declared.Value.Type} in {declared.Value.Policy})", Expected(declared.Value.Type));
+        }
+
+        private void CheckInputParameter(PolicyContext context, PolicyNode node)
+        {
+            var value = node.Attribute("Value");
+            string? type = node["DataType"];
+            if (value == null || type == null || !IsLiteral(value.Value) || Fits(type, value.Value)) return;
+            context.Report(value, $"InputParameter '{node["Id"]}' Value", value.Value, type, string.Empty, Expected(type));
+        }
+
+        private void CheckClaimEquals(PolicyContext context, PolicyNode node)
+        {
+            if (node["Type"] != "ClaimEquals") return;
+            var values = node.ChildrenNamed("Value").ToList();
+            if (values.Count < 2 || string.IsNullOrEmpty(values[0].Text) || values[1].Text == null || !IsLiteral(values[1].Text!)) return;
+            string claim = values[0].Text!;
+            string literal = values[1].Text!;
+            var declared = DeclaredType(context, claim);
+            if (declared == null) return;
+            string type = declared.Value.Type;
+            // ClaimEquals compares the claim's string form, ordinal: a boolean reads "True" or "False" (user-interface.md §4.2).
+            bool ok = type == "boolean" ? literal == "True" || literal == "False" : Fits(type, literal);
+            if (ok) return;
+            string expected = type == "boolean" ? "'True' or 'False' (ClaimEquals compares the claim's string form, case-sensitively)" : Expected(type);
+            context.ReportText(values[1], "ClaimEquals value", literal, type, $" for claim '{claim}' (declared {type} in {declared.Value.Policy})", expected);
+        }
+
+        private static bool IsLiteral(string value) => value.Length > 0 && !Placeholders.IsDynamic(value);
+
+        /// <summary>The claim's DataType as merged along the chain (the nearest declaration that has one).</summary>
+        private static (string Type, string Policy)? DeclaredType(PolicyContext context, string claim)
+        {
+            var parts = context.Chain.All(DeclarationKind.ClaimType, claim);
+            for (int i = parts.Count - 1; i >= 0; i--)
+            {
+                string? type = parts[i].ChildText("DataType");
+                if (type == null) continue;
+                var owner = context.Chain.Policies.FirstOrDefault(p => p.Document == parts[i].Document);
+                return (type, owner?.PolicyId ?? System.IO.Path.GetFileName(parts[i].Document.FilePath));
+            }
+            return null;
+        }
+
+        private static readonly Regex Duration = new Regex(
+            @"^-?P(?=\d|T\d)(\d+Y)?(\d+(Mo|M))?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", RegexOptions.CultureInvariant);
+
+        /// <summary>True when the value parses as the type, or the type is not one this rule checks.</summary>
+        internal static bool Fits(string type, string value)
+        {
+            switch (type)
+            {
+                case "int": return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+                case "long": return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+                case "boolean": return bool.TryParse(value, out _);
+                case "date":
+                case "dateTime":
+                    return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _);
+                case "duration":
+                    // The service's parser is not documented: accept the docs' PnYnMoDTnHnMnS form, xsd:duration and .NET TimeSpan text.
+                    if (Duration.IsMatch(value.Trim()) || TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _)) return true;
+                    try { XmlConvert.ToTimeSpan(value); return true; }
+                    catch (FormatException) { return false; }
+                    catch (OverflowException) { return false; }
+                default: return true;
+            }
+        }
+
+        private static string Expected(string type) => type switch
+        {
+            "int" => "a whole number from -2147483648 to 2147483647, such as 0",
+            "long" => "a 64-bit whole number, such as 0",
+            "boolean" => "true or false",
+            "date" => "an ISO 8601 date such as 2022-01-01",
+            "dateTime" => "an ISO 8601 date and time such as 2022-01-01T00:00:00Z",
+            "duration" => "a duration such as P1Y2Mo5D or PT8H",
+            _ => type,
+        };
+    }
+}

@@ -1,0 +1,24 @@
+using PolicyLint.Analysis;
+using PolicyLint.Catalogs.Schema;
+
+namespace PolicyLint.Rules.Files
+{
+    /// <summary>
+    /// PL0101-PL0104 share one validation of the file against the schema tables (Catalogs/Schema), run once per
+    /// policy in OnPolicy; each rule reports the findings of its own kind. A schema problem is a property of the
+    /// file alone, so these rules also run when the inheritance chain is broken.
+    /// </summary>
+    public abstract class SchemaRule : PolicyRule
+    {
+        protected abstract SchemaProblem Problem { get; }
+
+        public override bool NeedsResolvedChain => false;
+
+        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        {
+            var findings = context.GetOrAdd(c => new SchemaFindings(SchemaValidator.Validate(c.Document)));
+            foreach (var finding in findings.All)
+                if (finding.Problem == Problem) context.Report(context.Document, finding.Span, finding.Message);
+        });
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Rules.Journeys
+{
+    /// <summary>
+    /// Orders of the merged journey must run 1..N without gaps or duplicates (schema.md §4; upload errors U16, U17:
+    /// "…was expected to have step with order "{n}" but it was not found…").
+    /// </summary>
+    public sealed class PL3001StepsOutOfSequence : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL3001",
+            "Orchestration steps out of sequence",
+            "{0} is out of sequence: {1}; number the steps 1..N without gaps or duplicates",
+            DiagnosticSeverity.Error,
+            "The OrchestrationStep Orders of a journey, merged along the inheritance chain (a child's step replaces the base's step of the same Order), must run 1, 2, ..., N without gaps or duplicates. Reports the first step out of place.");
+
+        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        {
+            foreach (var journey in JourneyScope.For(context).Journeys)
+                Check(context, journey);
+        });
+
+        private static void Check(PolicyContext context, MergedJourney journey)
+        {
+            // A gap in the merged sequence (a child's step replaces the base's step of the same Order).
+            int expected = 1;
+            foreach (var step in journey.Steps)
+            {
+                if (!(MergedJourney.OrderOf(step) is int order)) continue; // not a number: a schema error, not ours
+                if (order != expected)
+                {
+                    context.Report(step, JourneyScope.Describe(journey), $"expected a step with Order {expected} but the next one has Order {order}");
+                    return;
+                }
+                expected++;
+            }
+
+            // Two steps with one Order inside one declaration: the merge keeps one of them silently.
+            foreach (var part in journey.Parts)
+            {
+                var orders = new HashSet<int>();
+                foreach (var step in part.Path("OrchestrationSteps", "OrchestrationStep"))
+                {
+                    if (!(MergedJourney.OrderOf(step) is int order) || orders.Add(order)) continue;
+                    context.Report(step, JourneyScope.Describe(journey), $"Order {order} is used by two steps");
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+using PolicyLint.Catalogs;
+
+namespace PolicyLint.Rules.TechnicalProfiles
+{
+    /// <summary>Protocol Name values and Proprietary handlers (technical-profiles.md §1-2).</summary>
+    public sealed class PL5001UnknownProtocol : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL5001",
+            "Unknown protocol or handler",
+            "{0}",
+            DiagnosticSeverity.Error,
+            "A technical profile's Protocol Name must be one the service knows, and a Proprietary protocol needs the Handler of a documented provider.");
+
+        public override void Initialize(RuleRegistration registration) => registration.OnElement("Protocol", (context, node) =>
+        {
+            var profile = node.Parent;
+            if (profile == null || !profile.IsNamed("TechnicalProfile")) return;
+            string? name = node["Name"];
+            if (string.IsNullOrEmpty(name) || Placeholders.IsDynamic(name)) return;
+            string profileId = profile["Id"] ?? "";
+            string? handler = node["Handler"];
+
+            if (profile.Parent?.IsNamed("RelyingParty") == true)
+            {
+                if (!TechnicalProfileCatalog.RelyingPartyProtocolNames.Contains(name))
+                    context.Report(node, $"Protocol '{name}' of relying-party technical profile '{profileId}' is not valid: a relying party speaks OpenIdConnect or SAML2.{DidYouMean.Hint(name!, TechnicalProfileCatalog.RelyingPartyProtocolNames)}");
+                return;
+            }
+
+            if (!TechnicalProfileCatalog.ProtocolNames.Contains(name))
+            {
+                context.Report(node, $"Protocol '{name}' of technical profile '{profileId}' is not a protocol name the service knows ({string.Join(", ", TechnicalProfileCatalog.ProtocolNames)}).{DidYouMean.Hint(name!, TechnicalProfileCatalog.ProtocolNames)}");
+                return;
+            }
+
+            if (name != "Proprietary")
+            {
+                if (!string.IsNullOrEmpty(handler))
+                    context.Report(node, $"Protocol '{name}' of technical profile '{profileId}' has a Handler; a Handler is only valid with Name=\"Proprietary\".");
+                return;
+            }
+
+            if (!string.IsNullOrEmpty(handler))
+            {
+                if (Placeholders.IsDynamic(handler) || TechnicalProfileCatalog.FindHandler(handler!) != null) return;
+                string typeName = TechnicalProfileCatalog.HandlerTypeName(handler!);
+                context.Report(node, $"Handler '{typeName}' of technical profile '{profileId}' is not a documented Proprietary provider.{DidYouMean.Hint(typeName, TechnicalProfileCatalog.Handlers.Keys)}");
+                return;
+            }
+
+            // No Handler here: a base declaration or an included profile may supply it.
+            var merged = context.TechnicalProfile(profileId);
+            bool supplied = merged != null && merged.Parts.Any(p => !string.IsNullOrEmpty(p.Child("Protocol")?["Handler"]));
+            if (!supplied)
+                context.Report(node, $"Protocol 'Proprietary' of technical profile '{profileId}' has no Handler, here or in {context.Chain.Describe()} (nor in an included profile); name the provider, e.g. Web.TPEngine.Providers.SelfAssertedAttributeProvider.");
+        });
+    }
+}

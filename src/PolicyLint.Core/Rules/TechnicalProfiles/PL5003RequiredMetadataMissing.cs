@@ -1,0 +1,30 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+
+namespace PolicyLint.Rules.TechnicalProfiles
+{
+    /// <summary>
+    /// Metadata each profile type requires, checked on the profile merged along the whole chain: only at the end
+    /// of a chain (a policy nothing inherits from), since a base may leave keys for its extensions to set.
+    /// </summary>
+    public sealed class PL5003RequiredMetadataMissing : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL5003",
+            "Required metadata missing",
+            "Technical profile '{0}' ({1}) has no metadata item '{2}'{3}, in any of its declarations or included profiles.",
+            DiagnosticSeverity.Error,
+            "A metadata item the profile's type requires is missing from the profile as merged along the inheritance chain; the profile fails when it runs.");
+
+        public override void Initialize(RuleRegistration registration) => ProfileFacts.OnCompleteProfiles(registration, (context, profile, type, includeOnly) =>
+        {
+            var metadata = ProfileFacts.MetadataOf(profile);
+            foreach (var key in type.Metadata.Where(k => k.IsRequired(metadata) && metadata(k.Key) == null))
+            {
+                if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => source.MetadataValue(key.Key) == null)) continue;
+                string condition = key.Condition == null ? " (required)" : $" (required {key.Condition})";
+                context.Report(profile.Nearest, profile.Id, type.Name, key.Key, condition);
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+
+namespace PolicyLint.Rules.TechnicalProfiles
+{
+    /// <summary>
+    /// CryptographicKeys/Key Ids per profile type (technical-profiles.md §17). A missing key is judged on the merged
+    /// profile at the end of each chain (like PL5003); an unknown Id where it is written.
+    /// </summary>
+    public sealed class PL5005CryptographicKeyMismatch : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL5005",
+            "Cryptographic key missing or unknown",
+            "{0}",
+            DiagnosticSeverity.Error,
+            "A cryptographic key the profile's type requires is absent from the merged profile, or a Key Id names a role the type does not use.");
+
+        public override void Initialize(RuleRegistration registration)
+        {
+            ProfileFacts.OnProfileItem(registration, "CryptographicKeys", "Key", (context, node, profileId, profile, type) =>
+            {
+                string? id = node["Id"];
+                if (string.IsNullOrEmpty(id) || Placeholders.IsDynamic(id)) return;
+                if (type.AcceptsAnyKeyId(ProfileFacts.MetadataOf(profile)) || type.KnowsKeyId(id!)) return;
+                var known = type.CryptographicKeys.Select(k => k.Id).ToList();
+                context.Report(node, $"Key Id '{id}' of technical profile '{profileId}' is not a key {type.Name} technical profiles use (they use {string.Join(", ", known)}).{DidYouMean.Hint(id!, known)}");
+            });
+
+            ProfileFacts.OnCompleteProfiles(registration, (context, profile, type, includeOnly) =>
+            {
+                var metadata = ProfileFacts.MetadataOf(profile);
+                var keys = profile.Keys;
+                foreach (var key in type.CryptographicKeys.Where(k => k.IsRequired(metadata) && !keys.ContainsKey(k.Id)))
+                {
+                    if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => !source.Keys.ContainsKey(key.Id))) continue;
+                    context.Report(profile.Nearest, $"Technical profile '{profile.Id}' ({type.Name}) has no cryptographic key '{key.Id}' (required {key.Condition}), in any of its declarations or included profiles.");
+                }
+                if (keys.Count == 0 && type.MissingAnyKey(metadata) is string why)
+                    context.Report(profile.Nearest, $"Technical profile '{profile.Id}' ({type.Name}) has no cryptographic key: {why}.");
+            });
+        }
+    }
+}

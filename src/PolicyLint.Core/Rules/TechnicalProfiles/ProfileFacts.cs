@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PolicyLint.Analysis;
+using PolicyLint.Catalogs;
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+using PolicyLint.Rules.References;
+
+namespace PolicyLint.Rules.TechnicalProfiles
+{
+    /// <summary>What the PL5xxx rules share: which profile an element belongs to and what type that profile is.</summary>
+    internal static class ProfileFacts
+    {
+        /// <summary>The ClaimsProviders technical profile that directly holds this list (Metadata, CryptographicKeys), else null.</summary>
+        public static PolicyNode? OwningProfile(PolicyNode list)
+        {
+            var profile = list.Parent;
+            if (profile == null || !profile.IsNamed("TechnicalProfile") || profile.Parent?.IsNamed("TechnicalProfiles") != true) return null;
+            return profile;
+        }
+
+        /// <summary>The profile merged along the policy's chain, with its type; null when the type cannot be told.</summary>
+        public static (MergedTechnicalProfile Profile, TechnicalProfileType Type)? Resolve(PolicyContext context, PolicyNode profileNode)
+        {
+            string? id = profileNode["Id"];
+            if (string.IsNullOrEmpty(id)) return null;
+            var merged = context.TechnicalProfile(id!);
+            if (merged == null) return null;
+            var type = TypeOf(merged);
+            return type == null ? null : (merged, type);
+        }
+
+        /// <summary>
+        /// Calls the action for each item of a ClaimsProviders profile's list (Metadata/Item, CryptographicKeys/Key),
+        /// with the profile's Id, its merged form and its type, when the type can be told.
+        /// </summary>
+        public static void OnProfileItem(RuleRegistration registration, string listName, string itemName,
+            Action<PolicyContext, PolicyNode, string, MergedTechnicalProfile, TechnicalProfileType> action)
+            => registration.OnElement(itemName, (context, node) =>
+            {
+                if (node.Parent?.IsNamed(listName) != true) return;
+                var profileNode = OwningProfile(node.Parent);
+                var resolved = profileNode == null ? null : Resolve(context, profileNode);
+                if (resolved == null) return;
+                action(context, node, profileNode!["Id"] ?? "", resolved.Value.Profile, resolved.Value.Type);
+            });
+
+        /// <summary>
+        /// Calls the action for every profile of the chain whose completeness is judged here: only in a leaf policy,
+        /// skipping include-only profiles and profiles whose type cannot be told.
+        /// </summary>
+        public static void OnCompleteProfiles(RuleRegistration registration,
+            Action<PolicyContext, MergedTechnicalProfile, TechnicalProfileType, ISet<string>> action)
+            => registration.OnPolicy(context =>
+            {
+                if (!IsLeaf(context)) return;
+                var includeOnly = IncludeOnlyProfiles(context);
+                foreach (var id in context.Chain.Ids(DeclarationKind.TechnicalProfile).ToList())
+                {
+                    if (includeOnly.Contains(id)) continue;
+                    var profile = context.TechnicalProfile(id);
+                    var type = profile == null ? null : TypeOf(profile);
+                    if (profile != null && type != null) action(context, profile, type, includeOnly);
+                }
+            });
+
+        public static TechnicalProfileType? TypeOf(MergedTechnicalProfile profile)
+            => TechnicalProfileCatalog.TypeOf(profile.ProtocolName, profile.Handler, profile.Last("OutputTokenFormat")?.Text);
+
+        /// <summary>The merged metadata as a lookup for the catalog's conditions.</summary>
+        public static Func<string, string?> MetadataOf(MergedTechnicalProfile profile) => profile.MetadataValue;
+
+        /// <summary>
+        /// A policy that no other policy of the build inherits from: where profiles are complete. A base's profile
+        /// may be finished by its extensions (the starter pack sets Facebook's client_id there), and the service
+        /// accepts the incomplete base, so completeness is judged only at the end of each chain.
+        /// </summary>
+        public static bool IsLeaf(PolicyContext context)
+        {
+            string? id = context.File.PolicyId;
+            if (string.IsNullOrEmpty(id)) return false;
+            return !context.Set.Files.Any(f => f != context.File && string.Equals(f.BasePolicyId, id, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>
+        /// A completeness problem the profile only inherits from the profile it includes, when that profile is checked
+        /// on its own: reported there once rather than at every profile that includes it.
+        /// </summary>
+        public static bool InheritedFromInclude(PolicyContext context, MergedTechnicalProfile profile, TechnicalProfileType type,
+            ISet<string> includeOnly, Func<MergedTechnicalProfile, bool> lacks)
+        {
+            string? included = null;
+            foreach (var part in profile.OwnParts)
+                included = part.Child("IncludeTechnicalProfile")?["ReferenceId"] ?? included;
+            if (included == null || includeOnly.Contains(included)) return false;
+            var source = context.TechnicalProfile(included);
+            return source != null && TypeOf(source) == type && lacks(source);
+        }
+
+        /// <summary>
+        /// Profiles that exist only to be included (AAD-Common): other profiles include them and nothing runs them
+        /// directly, so they need not be complete on their own.
+        /// </summary>
+        public static ISet<string> IncludeOnlyProfiles(PolicyContext context) => context.GetOrAdd(c => new IncludeOnly(c)).Ids;
+
+        private sealed class IncludeOnly
+        {
+            public IncludeOnly(PolicyContext context)
+            {
+                var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var sites = ReferenceSite.All.Where(s => s.Kind == DeclarationKind.TechnicalProfile).ToLookup(s => s.Element, StringComparer.Ordinal);
+                foreach (var policy in context.Chain.Policies)
+                {
+                    var root = policy.Document.Root;
+                    if (root == null) continue;
+                    foreach (var node in root.Descendants())
+                    {
+                        if (!sites.Contains(node.Name)) continue;
+                        foreach (var site in sites[node.Name])
+                        {
+                            if (!(site.Read(node) is Reference reference)) continue;
+                            (node.IsNamed("IncludeTechnicalProfile") ? included : run).Add(reference.Value);
+                        }
+                    }
+                }
+                included.ExceptWith(run);
+                Ids = included;
+            }
+
+            public ISet<string> Ids { get; }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PolicyLint.Analysis;
+using PolicyLint.Catalogs.UserInterface;
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Rules.UserInterface
+{
+    /// <summary>A LocalizedString attribute to report, and why.</summary>
+    internal sealed class LocalizedStringFinding
+    {
+        public LocalizedStringFinding(PolicyAttribute at, string reason)
+        {
+            At = at;
+            Reason = reason;
+        }
+
+        public PolicyAttribute At { get; }
+        public string Reason { get; }
+    }
+
+    /// <summary>
+    /// Checks every LocalizedString of the chain against the catalog once per policy: ids that are certainly invalid
+    /// (PL8004) and ids of element types whose documented lists are known to be incomplete (PL8008).
+    /// </summary>
+    internal sealed class LocalizedStringFindings
+    {
+        public List<LocalizedStringFinding> Invalid { get; } = new List<LocalizedStringFinding>();
+        public List<LocalizedStringFinding> Undocumented { get; } = new List<LocalizedStringFinding>();
+
+        public static LocalizedStringFindings Compute(PolicyContext context)
+        {
+            var findings = new LocalizedStringFindings();
+            var usedBy = PagesByResources(context.Chain);
+            foreach (var policy in context.Chain.Policies)
+                foreach (var resources in policy.Declarations(DeclarationKind.LocalizedResources).Values.SelectMany(list => list))
+                {
+                    usedBy.TryGetValue(resources["Id"] ?? string.Empty, out var pages);
+                    foreach (var text in resources.Path("LocalizedStrings", "LocalizedString"))
+                        findings.Check(context, text, pages ?? NoPages);
+                }
+            return findings;
+        }
+
+        private static readonly List<MergedContentDefinition> NoPages = new List<MergedContentDefinition>();
+
+        /// <summary>LocalizedResources Id → the merged content definitions that reference it.</summary>
+        private static Dictionary<string, List<MergedContentDefinition>> PagesByResources(PolicyChain chain)
+        {
+            var map = new Dictionary<string, List<MergedContentDefinition>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var definition in MergedContentDefinition.All(chain))
+                foreach (var id in definition.LocalizedResources.Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    if (!map.TryGetValue(id, out var list)) map[id] = list = new List<MergedContentDefinition>();
+                    list.Add(definition);
+                }
+            return map;
+        }
+
+        private void Check(PolicyContext context, PolicyNode text, List<MergedContentDefinition> pages)
+        {
+            var elementType = text.Attribute("ElementType");
+            var stringId = text.Attribute("StringId");
+            if (elementType == null || stringId == null || stringId.Value.Length == 0 || Placeholders.IsDynamic(stringId.Value)) return;
+            string id = stringId.Value;
+            switch (elementType.Value)
+            {
+                case "ClaimType":
+                    Fixed(stringId, "ClaimType", LocalizedStringIds.ClaimTypeStringIds);
+                    break;
+                case "Predicate":
+                    Fixed(stringId, "Predicate", LocalizedStringIds.PredicateStringIds);
+                    break;
+                case "PredicateValidation":
+                case "InputValidation":
+                    CheckGroup(context, text, stringId);
+                    break;
+                case "UxElement":
+                    foreach (var page in pages) CheckUxElement(stringId, page, text.Parent?.Parent?["Id"]);
+                    break;
+                case "ErrorMessage":
+                    if (!LocalizedStringIds.ErrorMessageIds.Contains(id, StringComparer.Ordinal))
+                        Undocumented.Add(new LocalizedStringFinding(stringId, $"is not among the documented ErrorMessage ids; undocumented ids sometimes work, so check the spelling.{DidYouMean.Hint(id, LocalizedStringIds.ErrorMessageIds)}"));
+                    break;
+                case "DisplayControl":
+                    if (!LocalizedStringIds.DisplayControlStringIds.Contains(id, StringComparer.Ordinal))
+                        Undocumented.Add(new LocalizedStringFinding(stringId, $"is not among the documented DisplayControl string ids; check the spelling.{DidYouMean.Hint(id, LocalizedStringIds.DisplayControlStringIds)}"));
+                    break;
+                default:
+                    if (!LocalizedStringIds.ElementTypes.Contains(elementType.Value, StringComparer.Ordinal) && !Placeholders.IsDynamic(elementType.Value))
+                        Invalid.Add(new LocalizedStringFinding(elementType, $"is not a LocalizedString ElementType ({string.Join(", ", LocalizedStringIds.ElementTypes)}).{DidYouMean.Hint(elementType.Value, LocalizedStringIds.ElementTypes)}"));
+                    break;
+            }
+        }
+
+        private void Fixed(PolicyAttribute stringId, string elementType, IReadOnlyList<string> allowed)
+        {
+            if (allowed.Contains(stringId.Value, StringComparer.Ordinal)) return;
+            Invalid.Add(new LocalizedStringFinding(stringId, $"is not a {elementType} string ({string.Join(", ", allowed)}).{DidYouMean.Hint(stringId.Value, allowed)}"));
+        }
+
+        /// <summary>A PredicateValidation string is keyed by one of its PredicateGroup Ids.</summary>
+        private void CheckGroup(PolicyContext context, PolicyNode text, PolicyAttribute stringId)
+        {
+            string? validationId = text["ElementId"];
+            if (string.IsNullOrEmpty(validationId)) return;
+            var parts = context.Chain.All(DeclarationKind.PredicateValidation, validationId!);
+            if (parts.Count == 0) return; // an undeclared ElementId is a reference problem, not a string-id one
+            var groups = parts.SelectMany(p => p.Path("PredicateGroups", "PredicateGroup")).Select(g => g["Id"]).Where(g => !string.IsNullOrEmpty(g)).Select(g => g!).Distinct().ToList();
+            if (groups.Contains(stringId.Value, StringComparer.Ordinal)) return;
+            Invalid.Add(new LocalizedStringFinding(stringId, $"is not a PredicateGroup of PredicateValidation '{validationId}' (groups: {string.Join(", ", groups)}).{DidYouMean.Hint(stringId.Value, groups)}"));
+        }
+
+        /// <summary>UxElement ids are validated by the service against the page and version of each content definition that uses the strings.</summary>
+        private void CheckUxElement(PolicyAttribute stringId, MergedContentDefinition definition, string? resourcesId)
+        {
+            var page = definition.Page;
+            if (page == null || !page.IsKnown) return; // an unknown page or version: PL8001's job, and the strings cannot be judged
+            var strings = LocalizedStringIds.ForPage(page.Page);
+            if (strings == null || !strings.IsComplete) return;
+            string where = $"content definition '{definition.Id}' ({definition.DataUriText}) uses LocalizedResources '{resourcesId}'";
+            var entry = strings.Find(stringId.Value);
+            if (entry == null)
+            {
+                var candidates = strings.Entries.Where(e => e.AppliesTo(page.Version)).Select(e => e.Id).ToList();
+                Invalid.Add(new LocalizedStringFinding(stringId, $"is not a UxElement string of the {page.Page} page; {where}.{DidYouMean.Hint(stringId.Value, candidates)}"));
+            }
+            else if (!entry.AppliesTo(page.Version))
+            {
+                Invalid.Add(new LocalizedStringFinding(stringId, $"is a UxElement string of the {page.Page} page for {entry.Range} only, but {where} with version {page.Version}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+using PolicyLint.Catalogs.UserInterface;
+
+namespace PolicyLint.Rules.UserInterface
+{
+    /// <summary>A predicate the service cannot evaluate: unknown Method, unknown Parameter Id, or a CharacterSet escape it rejects.</summary>
+    public sealed class PL8006InvalidPredicateParameter : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL8006",
+            "Invalid predicate parameter",
+            "Predicate '{0}': {1}",
+            DiagnosticSeverity.Error,
+            "A Predicate's Method must be IsLengthRange, MatchesRegex, IncludesCharacters or IsDateRange, its Parameter Ids those of the method, and a CharacterSet may escape only a backslash (\\\\) or a hyphen (\\-).");
+
+        public override void Initialize(RuleRegistration registration) => registration.OnElement("Predicate", (context, node) =>
+        {
+            if (node.Parent?.IsNamed("Predicates") != true) return;
+            string id = node["Id"] ?? string.Empty;
+            var method = node.Attribute("Method");
+            if (method == null || method.Value.Length == 0) return;
+            if (!PredicateMethods.Parameters.TryGetValue(method.Value, out var parameters))
+            {
+                context.Report(method, id, $"method '{method.Value}' is not a predicate method ({string.Join(", ", PredicateMethods.Parameters.Keys)}).{DidYouMean.Hint(method.Value, PredicateMethods.Parameters.Keys)}");
+                return;
+            }
+
+            foreach (var parameter in node.Path("Parameters", "Parameter"))
+            {
+                var parameterId = parameter.Attribute("Id");
+                if (parameterId == null) continue;
+                if (!parameters.Contains(parameterId.Value))
+                {
+                    context.Report(parameterId, id, $"parameter '{parameterId.Value}' is not a parameter of {method.Value} (expected {string.Join(", ", parameters)}).{DidYouMean.Hint(parameterId.Value, parameters)}");
+                    continue;
+                }
+                if (parameterId.Value != PredicateMethods.CharacterSet || parameter.Text == null) continue;
+                int bad = PredicateMethods.BadEscape(parameter.Text);
+                if (bad >= 0)
+                {
+                    string escape = parameter.Text.Substring(bad, System.Math.Min(2, parameter.Text.Length - bad));
+                    context.ReportText(parameter, id, $"CharacterSet '{parameter.Text}' uses the escape '{escape}'; only \\\\ (a backslash) and \\- (a hyphen) may be escaped, so write the character without the backslash");
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using PolicyLint.Analysis;
+
+namespace PolicyLint.Benchmarks
+{
+    /// <summary>
+    /// dotnet run -c Release --project tests/PolicyLint.Benchmarks -- [command] [--corpora a,b] [--iterations n]
+    ///   run (default)        BenchmarkDotNet: floor, load, full analysis; then the ratio summary and peak memory
+    ///   memory               peak memory only (one fresh process per corpus)
+    ///   profile              time per phase and per rule (stopwatch, best of 3)
+    ///   generate DIR SCALE   write a synthetic repository (used by build-bench.sh)
+    ///   check CORPUS         diagnostics of a corpus by id (the synthetic ones must have no errors)
+    ///   peak CORPUS          internal: one memory measurement in this process
+    /// Corpora: starterpack (when ../shared is present), synthetic-1x, synthetic-10x, synthetic-100x.
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            string command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "run";
+            string? corpora = Option(args, "--corpora");
+            if (corpora != null) Environment.SetEnvironmentVariable("POLICYLINT_BENCH_CORPORA", corpora);
+            string? iterations = Option(args, "--iterations");
+            if (iterations != null) Environment.SetEnvironmentVariable("POLICYLINT_BENCH_ITERATIONS", iterations);
+
+            switch (command)
+            {
+                case "run":
+                    var summary = BenchmarkRunner.Run<AnalysisBenchmarks>();
+                    PrintRatios(summary);
+                    PrintMemory(AnalysisBenchmarks.Corpora().ToList());
+                    return 0;
+                case "memory":
+                    PrintMemory(AnalysisBenchmarks.Corpora().ToList());
+                    return 0;
+                case "profile":
+                    foreach (var name in AnalysisBenchmarks.Corpora()) Profile(Workload.Get(name));
+                    return 0;
+                case "generate":
+                    SyntheticRepository.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+                    return 0;
+                case "check":
+                    // The synthetic repository must stay free of errors, or build-bench.sh measures a failing build.
+                    foreach (var request in Workload.Get(args[1]).Requests)
+                        foreach (var group in Linter.Run(request).Diagnostics.GroupBy(d => (d.Id, d.Severity)).OrderBy(g => g.Key.Id, StringComparer.Ordinal))
+                            Console.WriteLine($"{group.Key.Id} {group.Key.Severity} x{group.Count()}: {group.First().GetMessage()}");
+                    return 0;
+                case "peak":
+                    Console.WriteLine(Peak.Measure(Workload.Get(args[1])));
+                    return 0;
+                default:
+                    Console.Error.WriteLine("Commands: run, memory, profile, generate DIR SCALE, peak CORPUS");
+                    return 2;
+            }
+        }
+
+        private static string? Option(string[] args, string name)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        /// <summary>The figures the targets are stated in: each phase over the floor, and time per input MB across sizes.</summary>
+        private static void PrintRatios(Summary summary)
+        {
+            Console.WriteLine();
+            Console.WriteLine("## Ratios against the XmlReader floor (mean of the iterations)");
+            Console.WriteLine();
+            Console.WriteLine("| corpus | files | technical profiles | input MB | floor ms | load ms | load/floor | full ms | full/floor | full ms per MB | full allocated MB |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var group in summary.Reports.GroupBy(r => (string)r.BenchmarkCase.Parameters["Corpus"]))
+            {
+                double Mean(string method) => group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)?.ResultStatistics?.Mean / 1e6 ?? double.NaN;
+                var full = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalysisBenchmarks.Analyze));
+                double allocated = full == null ? double.NaN : full.GcStats.GetBytesAllocatedPerOperation(full.BenchmarkCase) / 1048576.0 ?? double.NaN;
+                var workload = Workload.Get(group.Key);
+                double mb = workload.Bytes / 1048576.0;
+                double floor = Mean(nameof(AnalysisBenchmarks.Floor)), load = Mean(nameof(AnalysisBenchmarks.Load)), analyze = Mean(nameof(AnalysisBenchmarks.Analyze));
+                Console.WriteLine(FormattableString.Invariant(
+                    $"| {group.Key} | {workload.FileCount:N0} | {workload.TechnicalProfiles:N0} | {mb:F2} | {floor:F1} | {load:F1} | {load / floor:F2} | {analyze:F1} | {analyze / floor:F2} | {analyze / mb:F1} | {allocated:F0} |"));
+            }
+            Console.WriteLine();
+        }
+
+        private static void PrintMemory(List<string> corpora)
+        {
+            Console.WriteLine("## Peak memory of full analysis (one fresh process per corpus)");
+            Console.WriteLine();
+            Console.WriteLine("| corpus | input MB | live model MB | live/input | peak managed heap MB | heap/input | peak working set growth MB | working set/input |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var name in corpora)
+            {
+                var child = Process.Start(new ProcessStartInfo(SelfCommand.File, SelfCommand.Arguments + " peak " + name)
+                {
+                    RedirectStandardOutput = true,
+                    UseShellExecute = false,
+                })!;
+                string output = child.StandardOutput.ReadToEnd();
+                child.WaitForExit();
+                var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("PEAK ", StringComparison.Ordinal));
+                if (line == null) { Console.WriteLine($"| {name} | measurement failed | | | | | | |"); continue; }
+                var v = line.Split(' ').Skip(1).Select(s => double.Parse(s, CultureInfo.InvariantCulture) / 1048576.0).ToArray();
+                Console.WriteLine(FormattableString.Invariant(
+                    $"| {name} | {v[0]:F2} | {v[1]:F1} | {v[1] / v[0]:F2} | {v[2]:F1} | {v[2] / v[0]:F2} | {v[3]:F1} | {v[3] / v[0]:F2} |"));
+            }
+            Console.WriteLine();
+        }
+
+        /// <summary>Stopwatch per phase, and per rule (the rule alone minus the run with no rules); best of three.</summary>
+        private static void Profile(Workload workload)
+        {
+            Console.WriteLine(FormattableString.Invariant($"## {workload.Name}: {workload.FileCount} files, {workload.Bytes / 1048576.0:F2} MB"));
+            Console.WriteLine();
+            var gc = new Dictionary<string, string>();
+            double Best(string label, Action action)
+            {
+                double best = double.MaxValue;
+                for (int i = 0; i < 3; i++)
+                {
+                    GC.Collect();
+                    var pause = GC.GetTotalPauseDuration();
+                    int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
+                    var sw = Stopwatch.StartNew();
+                    action();
+                    double ms = sw.Elapsed.TotalMilliseconds;
+                    if (ms < best)
+                    {
+                        best = ms;
+                        gc[label] = FormattableString.Invariant($"{(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, {GC.CollectionCount(0) - gen0} GCs ({GC.CollectionCount(2) - gen2} gen2)");
+                    }
+                }
+                return best;
+            }
+            var files = workload.Inputs.SelectMany(f => f).ToList();
+            double floor = Best("floor", () => Phases.Floor(workload));
+            var rows = new List<(string, double)>
+            {
+                ("XmlReader floor", floor),
+                ("XmlReader floor, one thread", Best("floor1", () => { foreach (var f in files) Phases.ReadToEnd(f); })),
+                ("parse only, one thread", Best("parse1", () => { foreach (var f in files) PolicyLint.Model.PolicyParser.ParseFile(f); })),
+                ("parse, all held, one thread", Best("parseheld1", () => GC.KeepAlive(files.Select(PolicyLint.Model.PolicyParser.ParseFile).ToList()))),
+                ("load (parse + index)", Best("load", () => Phases.Load(workload))),
+                ("engine, no rules (load + walk)", Best("bare", () => Phases.Analyze(workload, Array.Empty<PolicyRule>()))),
+                ("full analysis", Best("full", () => Phases.Analyze(workload))),
+            };
+            string[] labels = { "floor", "floor1", "parse1", "parseheld1", "load", "bare", "full" };
+            double bare = rows[5].Item2;
+            var perRule = PolicyAnalyzer.Rules
+                .Select(rule => (rule.Id, Best(rule.Id, () => Phases.Analyze(workload, new[] { rule })) - bare))
+                .OrderByDescending(r => r.Item2).ToList();
+            Console.WriteLine("| phase | ms | / floor | GC |");
+            Console.WriteLine("|---|---:|---:|---|");
+            for (int i = 0; i < rows.Count; i++)
+                Console.WriteLine(FormattableString.Invariant($"| {rows[i].Item1} | {rows[i].Item2:F1} | {rows[i].Item2 / floor:F2} | {gc[labels[i]]} |"));
+            Console.WriteLine();
+            Console.WriteLine("| rule (alone, minus the engine with no rules) | ms | / floor |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var (id, ms) in perRule.Take(12)) Console.WriteLine(FormattableString.Invariant($"| {id} | {ms:F1} | {ms / floor:F2} |"));
+            Console.WriteLine();
+        }
+
+        /// <summary>How to start this program again (apphost, or dotnet + dll).</summary>
+        private static class SelfCommand
+        {
+            public static string File => Environment.ProcessPath!;
+            public static string Arguments
+            {
+                get
+                {
+                    string processName = Path.GetFileNameWithoutExtension(Environment.ProcessPath!);
+                    return processName == "dotnet" ? "\"" + Assembly.GetEntryAssembly()!.Location + "\"" : "";
+                }
+            }
+        }
+    }
+
+    /// <summary>Peak memory of one full analysis in a fresh process, net of what the runtime and a warm-up already use.</summary>
+    public static class Peak
+    {
+        public static string Measure(Workload workload)
+        {
+            // Warm up on the smallest request so code and statics are loaded before the baseline.
+            Phases.Analyze(Workload.Get(Workload.SyntheticName(1)));
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            long baseHeap = GC.GetTotalMemory(true);
+            var process = Process.GetCurrentProcess();
+            process.Refresh();
+            long baseWorkingSet = process.WorkingSet64;
+
+            // The model alone: every document parsed, indexed and held at once, as the analysis holds them.
+            var sets = Phases.Load(workload);
+            long live = GC.GetTotalMemory(true) - baseHeap;
+            GC.KeepAlive(sets);
+            sets = null;
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            process.Refresh();
+            baseWorkingSet = Math.Min(baseWorkingSet, process.WorkingSet64);
+
+            // The full analysis, with the heap sampled every millisecond and the working set's peak.
+            long peakHeap = 0, peakWorkingSet = 0;
+            bool done = false;
+            var sampler = new Thread(() =>
+            {
+                var self = Process.GetCurrentProcess();
+                while (!Volatile.Read(ref done))
+                {
+                    peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false) - baseHeap);
+                    self.Refresh();
+                    peakWorkingSet = Math.Max(peakWorkingSet, self.WorkingSet64 - baseWorkingSet);
+                    Thread.Sleep(1);
+                }
+            }) { IsBackground = true };
+            sampler.Start();
+            Phases.Analyze(workload);
+            Volatile.Write(ref done, true);
+            sampler.Join();
+            return FormattableString.Invariant($"PEAK {workload.Bytes} {live} {peakHeap} {peakWorkingSet}");
+        }
+    }
+}
