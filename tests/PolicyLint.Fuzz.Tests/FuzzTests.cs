@@ -79,15 +79,15 @@ namespace PolicyLint.Fuzz.Tests
             }
         }
 
-        /// <summary>Single-file seeds (fixtures) and the smallest file of each starter-pack set, deterministic order.</summary>
+        /// <summary>A fixed handful of seeds, whatever the corpus grows to: the smallest file of the LocalAccounts starter pack and eight fixtures spread over the rules.</summary>
         private static IEnumerable<(SeedSet Set, int File)> SmallSeedFiles()
         {
-            foreach (var set in Corpus.Sets)
-            {
-                if (set.Files.Count == 1) { yield return (set, 0); continue; }
-                int smallest = Enumerable.Range(0, set.Files.Count).OrderBy(i => set.Files[i].Bytes.Length).First();
-                if (set.Name.EndsWith("/LocalAccounts", StringComparison.Ordinal) || set.Name.StartsWith("fixtures/", StringComparison.Ordinal)) yield return (set, smallest);
-            }
+            var sets = Corpus.Sets;
+            foreach (var set in sets.Where(s => s.Name.EndsWith("/LocalAccounts", StringComparison.Ordinal) && s.Name.StartsWith("starterpack/", StringComparison.Ordinal)).Take(1))
+                yield return (set, Enumerable.Range(0, set.Files.Count).OrderBy(i => set.Files[i].Bytes.Length).First());
+            var fixtures = sets.Where(s => s.Name.StartsWith("fixtures/", StringComparison.Ordinal) || s.Name == "minimal").ToList();
+            int step = Math.Max(1, fixtures.Count / 8);
+            for (int i = 0; i < fixtures.Count && i / step < 8; i += step) yield return (fixtures[i], 0);
         }
 
         public static IEnumerable<object[]> RegressionCases()

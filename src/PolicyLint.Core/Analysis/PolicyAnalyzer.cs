@@ -171,14 +171,16 @@ namespace PolicyLint.Analysis
 
         private static (PolicyDocument, long?) Load(string path)
         {
+            long? size = null;
             try
             {
-                var info = new FileInfo(path);
-                return (PolicyParser.ParseFile(path), info.Length);
+                size = new FileInfo(path).Length;
+                return (PolicyParser.ParseFile(path), size);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException || ex is System.Security.SecurityException)
             {
-                return (PolicyParser.Unreadable(path, ex.Message), null);
+                // The size stays known for a file too large to read, so PL0005 still reports it.
+                return (PolicyParser.Unreadable(path, ex.Message), size);
             }
         }
     }

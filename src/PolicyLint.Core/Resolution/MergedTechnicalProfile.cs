@@ -36,11 +36,17 @@ namespace PolicyLint.Resolution
             return new MergedTechnicalProfile(id, parts, own);
         }
 
+        /// <summary>
+        /// Includes followed per profile. Real policies nest a handful; without a bound, 100,000 profiles each including
+        /// the next cost 100,000 squared steps when every profile is merged.
+        /// </summary>
+        public const int MaxIncludeDepth = 100;
+
         private static void AddWithIncludes(PolicyChain chain, string id, List<PolicyNode> parts, HashSet<string> visiting)
         {
             // Follow the include chain with a loop, not recursion: an input can chain 100,000 includes.
             var chainOfIncludes = new List<IReadOnlyList<PolicyNode>>();
-            for (string? current = id; current != null && visiting.Add(current);)
+            for (string? current = id; current != null && chainOfIncludes.Count < MaxIncludeDepth && visiting.Add(current);)
             {
                 var own = chain.All(DeclarationKind.TechnicalProfile, current);
                 chainOfIncludes.Add(own);
