@@ -58,6 +58,9 @@ namespace PolicyLint.Build
                 request.Options.PolicyKeys = AnalysisOptions.KeySet(PolicyKeys.Select(k => k.ItemSpec));
             request.Options.Environment = string.IsNullOrWhiteSpace(Environment) ? null : Environment!.Trim();
             request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
+            // Set by the targets only when the default appsettings.json exists; a named file must exist.
+            request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : ProjectRelative(SettingsFile!.Trim());
+            request.SettingsFileIsDefault = request.SettingsFile != null && string.Equals(request.SettingsFile, ProjectRelative("appsettings.json"), StringComparison.OrdinalIgnoreCase);
 
             var editorConfigs = EditorConfigFiles.Length > 0
                 ? EditorConfigFiles.Select(i => i.GetMetadata("FullPath")).ToList()
@@ -87,6 +90,14 @@ namespace PolicyLint.Build
             UpdateStamp(result);
             Log.LogMessage(MessageImportance.Low, $"PolicyLint analyzed {result.FilesAnalyzed} file(s): {result.Diagnostics.Count} diagnostic(s).");
             return !Log.HasLoggedErrors;
+        }
+
+        // B2CSettingsFile may be relative to the project, whatever the build's current directory.
+        private string ProjectRelative(string path)
+        {
+            string? project = BuildEngine?.ProjectFileOfTaskNode;
+            string? folder = string.IsNullOrEmpty(project) ? null : Path.GetDirectoryName(project);
+            return folder == null || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
         }
 
         private void LogDiagnostic(Diagnostic diagnostic)

@@ -20,6 +20,12 @@ namespace PolicyLint.Analysis
         /// <summary>Settings of the environment being linted ({Settings:Key} values), when a settings file applies.</summary>
         public IReadOnlyDictionary<string, string>? Settings { get; set; }
 
+        /// <summary>The settings file <see cref="Settings"/> came from (for messages), when a settings file applies.</summary>
+        public string? SettingsSource { get; set; }
+
+        /// <summary>A shallow copy: the environment plan derives one set of options per environment.</summary>
+        public AnalysisOptions Clone() => (AnalysisOptions)MemberwiseClone();
+
         public static ISet<string> KeySet(IEnumerable<string> names) => new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -12,6 +12,18 @@ namespace PolicyLint.Analysis
         public AnalysisOptions Options { get; set; } = new AnalysisOptions();
         /// <summary>Severity configuration applied after analysis (.editorconfig, NoWarn, ...).</summary>
         public Configuration.DiagnosticConfiguration Configuration { get; set; } = new Configuration.DiagnosticConfiguration();
+        /// <summary>B2CSettingsFile: the B2C VS Code extension's appsettings.json; policies are linted once per environment in it.</summary>
+        public string? SettingsFile { get; set; }
+        /// <summary>SettingsFile is the default appsettings.json beside the project, not one the user named: a file of another format (an ASP.NET appsettings.json) is then ignored.</summary>
+        public bool SettingsFileIsDefault { get; set; }
+
+        /// <summary>The same inputs with other options (one environment of the settings file).</summary>
+        internal AnalysisRequest WithOptions(AnalysisOptions options)
+        {
+            var copy = (AnalysisRequest)MemberwiseClone();
+            copy.Options = options;
+            return copy;
+        }
 
         public AnalysisRequest AddPolicy(string path, bool isExplicit = true)
         {

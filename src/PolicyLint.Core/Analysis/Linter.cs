@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Configuration;
+using PolicyLint.Settings;
 
 namespace PolicyLint.Analysis
 {
@@ -12,6 +13,14 @@ namespace PolicyLint.Analysis
     public static class Linter
     {
         public static LintResult Run(AnalysisRequest request)
+        {
+            // With a settings file: once per environment, merged (src/PolicyLint.Core/Settings).
+            var plan = EnvironmentPlan.Create(request.Options, request.SettingsFile, mustExist: !request.SettingsFileIsDefault, isDefault: request.SettingsFileIsDefault);
+            if (plan.File == null && plan.Diagnostics.Count == 0) return RunOne(request);
+            return EnvironmentMerge.Run(plan, request, RunOne);
+        }
+
+        private static LintResult RunOne(AnalysisRequest request)
         {
             var analysis = PolicyAnalyzer.Analyze(request);
             var configuration = request.Configuration;

@@ -11,7 +11,8 @@ namespace PolicyLint.Tests.Infrastructure
     /// <summary>
     /// One fixture: Rules/PLnnnn/{ok,err}/name.xml, or a folder Rules/PLnnnn/{ok,err}/name/ holding a policy set.
     /// A folder may hold fixture.json: { "references": ["Base.xml"], "policyKeys": ["B2C_1A_X"], "environment": "Production",
-    /// "defaultGlob": true }.
+    /// "defaultGlob": true, "settingsFile": "appsettings.json", "expect": ["appsettings.json(3,5): PL7009"] }.
+    /// "expect" lists diagnostics in files that cannot hold an expect comment (a JSON settings file).
     /// </summary>
     public sealed class FixtureCase
     {
@@ -63,7 +64,18 @@ namespace PolicyLint.Tests.Infrastructure
 
         public string DisplayName(string file) => System.IO.Path.GetRelativePath(Paths.Fixtures, file).Replace('\\', '/');
 
-        public List<Expectation> Expectations() => PolicyFiles.SelectMany(f => Expectation.Read(f, DisplayName(f))).ToList();
+        public List<Expectation> Expectations()
+        {
+            var expectations = PolicyFiles.SelectMany(f => Expectation.Read(f, DisplayName(f))).ToList();
+            foreach (var line in Options.Expect ?? new List<string>())
+            {
+                var m = System.Text.RegularExpressions.Regex.Match(line, @"^(?<file>[^(]+)\((?<line>\d+),(?<col>\d+)\): (?<id>PL\d{4})(?: ""(?<msg>[^""]*)"")?$");
+                if (!m.Success) throw new FormatException($"{Name}/fixture.json: malformed expect entry '{line}'; use \"file(line,col): PLnnnn\" optionally followed by \" \\\"message part\\\"\"");
+                expectations.Add(new Expectation(DisplayName(System.IO.Path.Combine(Path, m.Groups["file"].Value)), int.Parse(m.Groups["line"].Value), int.Parse(m.Groups["col"].Value),
+                    m.Groups["id"].Value, m.Groups["msg"].Success ? m.Groups["msg"].Value : null));
+            }
+            return expectations;
+        }
 
         public AnalysisRequest Request()
         {
@@ -79,6 +91,7 @@ namespace PolicyLint.Tests.Infrastructure
             if (options.PolicyKeys != null) request.Options.PolicyKeys = AnalysisOptions.KeySet(options.PolicyKeys);
             request.Options.Environment = options.Environment;
             request.Options.IsProduction = string.Equals(options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
+            if (options.SettingsFile != null) request.SettingsFile = System.IO.Path.Combine(Path, options.SettingsFile);
             return request;
         }
 
@@ -93,5 +106,9 @@ namespace PolicyLint.Tests.Infrastructure
         public List<string>? PolicyKeys { get; set; }
         public string? Environment { get; set; }
         public bool DefaultGlob { get; set; }
+        /// <summary>The B2C extension's appsettings.json in the fixture folder (B2CSettingsFile).</summary>
+        public string? SettingsFile { get; set; }
+        /// <summary>Expected diagnostics in non-XML files: "appsettings.json(3,5): PL7009".</summary>
+        public List<string>? Expect { get; set; }
     }
 }

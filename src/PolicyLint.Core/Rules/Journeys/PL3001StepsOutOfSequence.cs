@@ -38,18 +38,7 @@ namespace PolicyLint.Rules.Journeys
                 }
                 expected++;
             }
-
-            // Two steps with one Order inside one declaration: the merge keeps one of them silently.
-            foreach (var part in journey.Parts)
-            {
-                var orders = new HashSet<int>();
-                foreach (var step in part.Path("OrchestrationSteps", "OrchestrationStep"))
-                {
-                    if (!(MergedJourney.OrderOf(step) is int order) || orders.Add(order)) continue;
-                    context.Report(step, JourneyScope.Describe(journey), $"Order {order} is used by two steps");
-                    return;
-                }
-            }
+            // Two steps with one Order inside one declaration are PL0104's (the schema key); not reported twice.
         }
     }
 }

@@ -23,16 +23,23 @@ namespace PolicyLint.Rules.Journeys
         {
             foreach (var journey in JourneyScope.For(context).Journeys)
             {
-                var first = new Dictionary<string, PolicyNode>(StringComparer.OrdinalIgnoreCase);
+                var first = new Dictionary<string, (PolicyNode Step, PolicyNode Exchange)>(StringComparer.OrdinalIgnoreCase);
                 foreach (var step in journey.Steps)
                     foreach (var exchange in MergedJourney.ClaimsExchanges(step))
                     {
                         string? id = exchange["Id"];
                         if (string.IsNullOrEmpty(id)) continue;
-                        if (!first.TryGetValue(id!, out var earlier)) first[id!] = step;
-                        else context.Report(exchange, id, step["Order"], JourneyScope.Describe(journey), earlier["Order"]);
+                        if (!first.TryGetValue(id!, out var earlier)) first[id!] = (step, exchange);
+                        else if (!SameKey(earlier.Exchange, exchange))
+                            context.Report(exchange, id, step["Order"], JourneyScope.Describe(journey), earlier.Step["Order"]);
                     }
             }
         });
+
+        // Within one journey element the schema's key catches an exact repeat: that is PL0104's, not reported twice.
+        private static bool SameKey(PolicyNode a, PolicyNode b)
+            => JourneyOf(a) == JourneyOf(b) && string.Equals(a["Id"], b["Id"], StringComparison.Ordinal);
+
+        private static PolicyNode? JourneyOf(PolicyNode exchange) => exchange.Ancestor("UserJourney") ?? exchange.Ancestor("SubJourney");
     }
 }

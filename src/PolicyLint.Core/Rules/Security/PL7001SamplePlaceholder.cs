@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+using PolicyLint.Model;
+
+namespace PolicyLint.Rules.Security
+{
+    /// <summary>Placeholders from the starter pack and the docs left in (upload-errors.md U08, S08, S11, S12, S15).</summary>
+    public sealed class PL7001SamplePlaceholder : PolicyRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = Describe("PL7001",
+            "Sample placeholder left in",
+            "'{0}'{2} is {1}",
+            DiagnosticSeverity.Warning,
+            "A value Microsoft's samples ship for you to replace (yourtenant.onmicrosoft.com, facebook_clientid, ProxyIdentityExperienceFrameworkAppId, the all-zero GUID, 'Your ... ID', '<...>') is still in the policy.");
+
+        // Display text may well say "Your user ID"; only the strict patterns apply there.
+        private static readonly HashSet<string> DisplayElements = new HashSet<string>
+        {
+            "DisplayName", "UserHelpText", "AdminHelpText", "Description", "LocalizedString", "Pattern", "PatternHelpText",
+        };
+
+        private static readonly HashSet<string> DisplayAttributes = new HashSet<string> { "Text", "HelpText", "DisplayName" };
+
+        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        {
+            var root = context.Document.Root!;
+            Check(context, root);
+            foreach (var node in root.Descendants()) Check(context, node);
+        });
+
+        private static void Check(PolicyContext context, PolicyNode node)
+        {
+            var attributes = node.Attributes;
+            for (int i = 0; i < attributes.Count; i++)
+            {
+                var attribute = attributes[i];
+                var (shown, reason, where) = Find(context, attribute.Value, !DisplayAttributes.Contains(attribute.Name));
+                if (reason != null) context.Report(attribute, shown, reason, where);
+            }
+            if (node.Text != null)
+            {
+                var (shown, reason, where) = Find(context, node.Text, !DisplayElements.Contains(node.Name));
+                if (reason != null) context.ReportText(node, shown, reason, where);
+            }
+        }
+
+        private static (string Shown, string? Reason, string Where) Find(PolicyContext context, string raw, bool inSetting)
+        {
+            string? value = Deployment.Deployed(context, raw);
+            if (value == null) return (raw, null, string.Empty);
+            string? reason = SamplePlaceholders.Describe(value, inSetting);
+            if (reason == null) return (raw, null, string.Empty);
+            return (value.Trim(), reason, Deployment.FromSettings(context, raw));
+        }
+    }
+}

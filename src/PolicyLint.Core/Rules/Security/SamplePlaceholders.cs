@@ -1,0 +1,51 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace PolicyLint.Rules.Security
+{
+    /// <summary>
+    /// The values Microsoft's starter pack and identity-provider docs ship for users to replace
+    /// (upload-errors.md S08, S11, S12, S15).
+    /// </summary>
+    public static class SamplePlaceholders
+    {
+        private static readonly (string Value, string Reason)[] ExactValues =
+        {
+            ("facebook_clientid", "the starter pack's placeholder for the Facebook application id"),
+            ("ProxyIdentityExperienceFrameworkAppId", "the starter pack's placeholder for the application id of the ProxyIdentityExperienceFramework app registration"),
+            ("IdentityExperienceFrameworkAppId", "the starter pack's placeholder for the application id of the IdentityExperienceFramework app registration"),
+            ("00000000-0000-0000-0000-000000000000", "the all-zero GUID, a documentation placeholder: use the real application or tenant id"),
+        };
+
+        // "Your WeChat application ID", "You Apple ID", "{Your Application Insights Key}", "Your Microsoft application client id".
+        private static readonly Regex YourSomething = new Regex(@"^\{?\s*Your?\s+[^{}]*\b(id|key|secret|name|password|url|uri|domain|tenant)\s*\}?$",
+            RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        // "<your-client-id>", "https://<tenant>.b2clogin.com": a word in angle brackets (the value as read, entities
+        // decoded), but not a regular expression's named group "(?<name>" or "\k<name>".
+        private static readonly Regex AngleBrackets = new Regex(@"(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Why the value is a sample placeholder, or null. <paramref name="inSetting"/> is true for a metadata item,
+        /// an attribute value or a setting; the free-text patterns ("Your ... ID", "&lt;...&gt;") apply only there,
+        /// never to display text such as UserHelpText ("Your display name.").
+        /// </summary>
+        public static string? Describe(string? value, bool inSetting)
+        {
+            if (string.IsNullOrEmpty(value)) return null;
+            string v = value!.Trim();
+            if (v.IndexOf("yourtenant", StringComparison.OrdinalIgnoreCase) >= 0)
+                return "the starter pack's tenant placeholder 'yourtenant': use your tenant's name, such as contoso.onmicrosoft.com";
+            foreach (var (exact, reason) in ExactValues)
+                if (string.Equals(v, exact, StringComparison.OrdinalIgnoreCase)) return reason;
+            if (!inSetting) return null;
+            // Cheap tests first: most values start with neither "You" nor hold a '<'.
+            bool startsWithYou = v.StartsWith("You", StringComparison.OrdinalIgnoreCase) || v.StartsWith("{You", StringComparison.OrdinalIgnoreCase);
+            if (startsWithYou && YourSomething.IsMatch(v)) return "a documentation placeholder: replace it with the real value";
+            if (v.IndexOf('<') >= 0 && v.IndexOf("</", StringComparison.Ordinal) < 0 && v.IndexOf("/>", StringComparison.Ordinal) < 0 && v.IndexOf("<!", StringComparison.Ordinal) < 0
+                && v.IndexOf("<?", StringComparison.Ordinal) < 0 && v.IndexOf('\n') < 0 && AngleBrackets.IsMatch(v))
+                return "a '<...>' placeholder: replace it with the real value";
+            return null;
+        }
+    }
+}

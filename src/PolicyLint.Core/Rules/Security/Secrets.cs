@@ -1,0 +1,121 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace PolicyLint.Rules.Security
+{
+    /// <summary>
+    /// Recognises literal secrets and says how to quote them: a diagnostic (and so the console, the IDE and
+    /// the SARIF log) shows at most a secret's first two characters.
+    /// </summary>
+    public static class Secrets
+    {
+        /// <summary>How many leading characters a message may show.</summary>
+        public const int ShownCharacters = 2;
+
+        /// <summary>"'ab…' (40 characters)": enough to find the value, never enough to use it.</summary>
+        public static string Mask(string secret)
+        {
+            secret = secret.Trim();
+            // A short secret shows nothing: two characters of five is too much of it.
+            string shown = secret.Length >= 8 ? secret.Substring(0, ShownCharacters) : string.Empty;
+            return $"'{shown}…' ({secret.Length} characters)";
+        }
+
+        /// <summary>A URL safe to quote: credentials and the query string's values replaced by '…'.</summary>
+        public static string RedactUrl(string url)
+        {
+            int scheme = url.IndexOf("://", StringComparison.Ordinal);
+            int hostStart = scheme < 0 ? 0 : scheme + 3;
+            int pathStart = url.IndexOfAny(new[] { '/', '?', '#' }, hostStart);
+            if (pathStart < 0) pathStart = url.Length;
+            int at = url.LastIndexOf('@', pathStart - 1, pathStart - hostStart);
+            string head = at >= 0 ? url.Substring(0, hostStart) + "…@" + url.Substring(at + 1, pathStart - at - 1) : url.Substring(0, pathStart);
+            int query = url.IndexOfAny(new[] { '?', '#' }, pathStart);
+            string path = query < 0 ? url.Substring(pathStart) : url.Substring(pathStart, query - pathStart);
+            return query < 0 ? head + path : head + path + url[query] + "…";
+        }
+
+        private static string Normalize(string name)
+        {
+            var chars = new char[name.Length];
+            int n = 0;
+            foreach (char c in name)
+                if (char.IsLetterOrDigit(c)) chars[n++] = char.ToLowerInvariant(c);
+            return new string(chars, 0, n);
+        }
+
+        // Names (normalized: lower case, letters and digits only) whose value is a credential.
+        private static readonly string[] SecretNames =
+        {
+            "secret", "password", "passwd", "pwd", "token", "apikey", "accesskey", "accesstoken", "authtoken", "bearertoken",
+            "connectionstring", "sharedaccesskey", "subscriptionkey", "functionkey", "functionskey", "privatekey", "accountkey",
+            "signingkey", "clientassertion", "sastoken",
+        };
+
+        private static readonly string[] TextMarkers = { "message", "error", "helptext", "label", "text" };
+
+        private static readonly string[] SecretSuffixes =
+        {
+            "secret", "password", "passwd", "apikey", "accesskey", "accesstoken", "authtoken", "bearertoken", "connectionstring",
+            "subscriptionkey", "functionkey", "functionskey", "privatekey", "accountkey", "sharedaccesskey", "sastoken",
+        };
+
+        /// <summary>
+        /// True for a metadata key or claim name that holds a credential: client_secret, BasicAuthenticationPassword,
+        /// x-functions-key, ApiKey, ConnectionString... but not ClientSecretParamName (a parameter's name) or
+        /// UseClaimAsBearerToken (a claim's name).
+        /// </summary>
+        public static bool IsSecretName(string? name)
+        {
+            if (string.IsNullOrEmpty(name)) return false;
+            string n = Normalize(name!);
+            if (n.StartsWith("useclaimas", StringComparison.Ordinal)) return false;
+            // UserMessageIfInvalidPassword and the like are texts shown to the user.
+            foreach (var text in TextMarkers)
+                if (n.IndexOf(text, StringComparison.Ordinal) >= 0) return false;
+            foreach (var s in SecretNames)
+                if (n == s) return true;
+            foreach (var s in SecretSuffixes)
+                if (n.EndsWith(s, StringComparison.Ordinal)) return true;
+            // x-functions-key, x-api-key, Ocp-Apim-Subscription-Key style header names.
+            return name!.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && n.EndsWith("key", StringComparison.Ordinal);
+        }
+
+        private static readonly Regex Jwt = new Regex(@"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        /// <summary>
+        /// A secret recognisable by its shape whatever the key: a JWT, a bearer header, a connection string's
+        /// key or password, credentials in a URL, an Azure Functions code or SAS signature in a query string.
+        /// Returns what it is and the secret part, or null.
+        /// </summary>
+        public static (string Kind, string Secret)? FindByShape(string value)
+        {
+            var m = Jwt.Match(value);
+            if (m.Success) return ("bearer token (JWT)", m.Value);
+            m = Bearer.Match(value);
+            if (m.Success) return ("bearer token", m.Groups["v"].Value);
+            m = ConnectionPart.Match(value);
+            if (m.Success && !IsNotASecret(m.Groups["v"].Value)) return ($"connection string ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
+            m = UrlCredentials.Match(value);
+            if (m.Success) return ("password in the URL", m.Groups["v"].Value);
+            m = QuerySecret.Match(value);
+            if (m.Success && !IsNotASecret(m.Groups["v"].Value)) return ($"key in the URL's query string ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
+            return null;
+        }
+
+        /// <summary>Values that are clearly not credentials even under a secret's name.</summary>
+        public static bool IsNotASecret(string value)
+        {
+            string v = value.Trim();
+            if (v.Length == 0) return true;
+            if (string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "false", StringComparison.OrdinalIgnoreCase)) return true;
+            // A policy key's name in the wrong place is a configuration mistake, not a leaked secret.
+            if (v.StartsWith("B2C_1A_", StringComparison.OrdinalIgnoreCase)) return true;
+            return Analysis.Placeholders.IsDynamic(v) || SamplePlaceholders.Describe(v, inSetting: true) != null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using PolicyLint.Analysis;
+
+namespace PolicyLint.Settings
+{
+    /// <summary>A {Settings:Key} token found in a policy's source text.</summary>
+    public readonly struct SettingsToken
+    {
+        public SettingsToken(int start, int length, string key, bool exactPrefix)
+        {
+            Start = start;
+            Length = length;
+            Key = key;
+            ExactPrefix = exactPrefix;
+        }
+
+        /// <summary>Offset of '{' in the text searched.</summary>
+        public int Start { get; }
+        public int Length { get; }
+        public string Key { get; }
+        /// <summary>Written "{Settings:" exactly; the extension's replacement is case-sensitive, so "{settings:" is never replaced.</summary>
+        public bool ExactPrefix { get; }
+    }
+
+    /// <summary>Finds and substitutes {Settings:Key} tokens the way the B2C VS Code extension's build does.</summary>
+    public static class SettingsTokens
+    {
+        public const string Prefix = "{Settings:";
+
+        /// <summary>Tokens in text[start, end), e.g. the raw source of an attribute value.</summary>
+        public static IEnumerable<SettingsToken> Find(string text, int start, int end)
+        {
+            int i = start;
+            while (i < end)
+            {
+                int open = text.IndexOf(Prefix, i, end - i, StringComparison.OrdinalIgnoreCase);
+                if (open < 0) yield break;
+                int keyStart = open + Prefix.Length;
+                int close = keyStart;
+                while (close < end && text[close] != '}' && text[close] != '{' && text[close] != '<' && text[close] != '"' && !char.IsWhiteSpace(text[close])) close++;
+                if (close < end && text[close] == '}' && close > keyStart)
+                {
+                    bool exact = string.CompareOrdinal(text, open, Prefix, 0, Prefix.Length) == 0;
+                    yield return new SettingsToken(open, close + 1 - open, text.Substring(keyStart, close - keyStart), exact);
+                    i = close + 1;
+                }
+                else
+                {
+                    i = keyStart;
+                }
+            }
+        }
+
+        public static IEnumerable<SettingsToken> Find(string text) => Find(text, 0, text.Length);
+
+        /// <summary>True when the extension would replace this token with a value from these settings.</summary>
+        public static bool TryGetValue(SettingsToken token, IReadOnlyDictionary<string, string>? settings, out string value)
+        {
+            value = string.Empty;
+            if (settings == null || !token.ExactPrefix) return false;
+            if (!settings.TryGetValue(token.Key, out var v)) return false;
+            value = v;
+            return true;
+        }
+
+        /// <summary>
+        /// The value as the environment will deploy it: every {Settings:Key} replaced. Null when there are no
+        /// settings or when a token has no value (PL7008 reports that), so rules keep treating the value as unknown.
+        /// </summary>
+        public static string? Expand(string? value, AnalysisOptions options)
+        {
+            if (value == null) return null;
+            if (!Placeholders.HasSettingsToken(value)) return value;
+            var settings = options.Settings;
+            if (settings == null) return null;
+            var sb = new StringBuilder(value.Length);
+            int last = 0;
+            foreach (var token in Find(value))
+            {
+                if (!TryGetValue(token, settings, out var replacement)) return null;
+                sb.Append(value, last, token.Start - last).Append(replacement);
+                last = token.Start + token.Length;
+            }
+            sb.Append(value, last, value.Length - last);
+            return sb.ToString();
+        }
+    }
+}
