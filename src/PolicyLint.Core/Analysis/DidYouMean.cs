@@ -6,10 +6,14 @@ namespace PolicyLint.Analysis
     /// <summary>Finds the nearest candidate name for a "did you mean" hint.</summary>
     public static class DidYouMean
     {
+        /// <summary>Values longer than this get no hint.</summary>
+        public const int MaxLength = 256;
+
         /// <summary>The closest candidate within a third of the value's length (at least 1 edit), or null.</summary>
         public static string? Nearest(string value, IEnumerable<string> candidates)
         {
-            if (string.IsNullOrEmpty(value)) return null;
+            // Names are short; comparing two huge values would cost their lengths multiplied (a hang on hostile input).
+            if (string.IsNullOrEmpty(value) || value.Length > MaxLength) return null;
             int limit = Math.Max(1, value.Length / 3);
             string? best = null;
             int bestDistance = int.MaxValue;

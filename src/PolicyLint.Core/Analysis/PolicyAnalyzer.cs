@@ -38,9 +38,7 @@ namespace PolicyLint.Analysis
             var options = request.Options;
             var registrations = rules.Select(r => { var reg = new RuleRegistration(r); r.Initialize(reg); return reg; }).ToList();
 
-            var inputs = request.Policies.Select(p => (p.Path, p.IsExplicit, IsReference: false))
-                .Concat(request.References.Select(r => (Path: r, IsExplicit: true, IsReference: true)))
-                .ToList();
+            var inputs = DistinctInputs(request);
             var loaded = new (PolicyDocument Doc, long? Size)[inputs.Count];
             Parallel.For(0, inputs.Count, i => loaded[i] = Load(inputs[i].Path));
 
@@ -145,16 +143,44 @@ namespace PolicyLint.Analysis
             }
         }
 
+        /// <summary>
+        /// Policies, then references, each file once: a file listed twice (an explicit item and the default glob, or a
+        /// policy also given as a reference) is one file, not two policies with the same PolicyId.
+        /// </summary>
+        private static List<(string Path, bool IsExplicit, bool IsReference)> DistinctInputs(AnalysisRequest request)
+        {
+            var inputs = new List<(string Path, bool IsExplicit, bool IsReference)>();
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            var all = request.Policies.Select(p => (p.Path, p.IsExplicit, IsReference: false))
+                .Concat(request.References.Select(r => (Path: r, IsExplicit: true, IsReference: true)));
+            foreach (var input in all)
+            {
+                string key;
+                try { key = Path.GetFullPath(input.Path); }
+                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException || ex is System.Security.SecurityException) { key = input.Path; }
+                if (index.TryGetValue(key, out int i))
+                {
+                    if (input.IsExplicit && !input.IsReference) inputs[i] = (inputs[i].Path, true, inputs[i].IsReference);
+                    continue;
+                }
+                index[key] = inputs.Count;
+                inputs.Add(input);
+            }
+            return inputs;
+        }
+
         private static (PolicyDocument, long?) Load(string path)
         {
+            long? size = null;
             try
             {
-                var info = new FileInfo(path);
-                return (PolicyParser.ParseFile(path), info.Length);
+                size = new FileInfo(path).Length;
+                return (PolicyParser.ParseFile(path), size);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException || ex is System.Security.SecurityException)
             {
-                return (PolicyParser.Unreadable(path, ex.Message), null);
+                // The size stays known for a file too large to read, so PL0005 still reports it.
+                return (PolicyParser.Unreadable(path, ex.Message), size);
             }
         }
     }

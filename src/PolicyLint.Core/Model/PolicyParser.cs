@@ -20,6 +20,9 @@ namespace PolicyLint.Model
             CloseInput = true,
         };
 
+        /// <summary>Far above any real policy (the service takes 1 MB); a larger file is not read into memory at all.</summary>
+        public const long MaxReadBytes = 256L * 1024 * 1024;
+
         public static PolicyDocument ParseFile(string path) => Parse(path, ReadText(path, fallback: null)!, reloadable: true);
 
         /// <summary>A file's text as the parser reads it (UTF-8 unless a byte-order mark says otherwise); the fallback when it cannot be read, or throws when that is null.</summary>
@@ -27,6 +30,10 @@ namespace PolicyLint.Model
         {
             try
             {
+                // A FIFO or a device reports size 0 and would block or never end when read; an empty file reads as "" anyway.
+                long length = new FileInfo(path).Length;
+                if (length == 0) return string.Empty;
+                if (length > MaxReadBytes) throw new IOException($"it is {length:N0} bytes; PolicyLint reads at most {MaxReadBytes:N0}");
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 65536, FileOptions.SequentialScan);
                 using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
                 return reader.ReadToEnd();
@@ -236,7 +243,11 @@ namespace PolicyLint.Model
             string message = ex.Message;
             int at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
             if (at > 0 && message.IndexOf("position", at, StringComparison.Ordinal) > 0) message = message.Substring(0, at);
-            return message.Trim();
+            message = message.Trim();
+            // "The following elements are not closed: ..." lists every open element: 100,000 of them in a deep file.
+            return message.Length <= MaxMessageLength ? message : message.Substring(0, MaxMessageLength) + "...";
         }
+
+        private const int MaxMessageLength = 300;
     }
 }

@@ -36,15 +36,27 @@ namespace PolicyLint.Resolution
             return new MergedTechnicalProfile(id, parts, own);
         }
 
+        /// <summary>
+        /// Includes followed per profile. Real policies nest a handful; without a bound, 100,000 profiles each including
+        /// the next cost 100,000 squared steps when every profile is merged.
+        /// </summary>
+        public const int MaxIncludeDepth = 100;
+
         private static void AddWithIncludes(PolicyChain chain, string id, List<PolicyNode> parts, HashSet<string> visiting)
         {
-            if (!visiting.Add(id)) return; // an include cycle: PL2002-style rules report it; here we just stop
-            var own = chain.All(DeclarationKind.TechnicalProfile, id);
-            string? include = null;
-            foreach (var part in own)
-                include = part.Child("IncludeTechnicalProfile")?["ReferenceId"] ?? include;
-            if (include != null) AddWithIncludes(chain, include, parts, visiting);
-            parts.AddRange(own);
+            // Follow the include chain with a loop, not recursion: an input can chain 100,000 includes.
+            var chainOfIncludes = new List<IReadOnlyList<PolicyNode>>();
+            for (string? current = id; current != null && chainOfIncludes.Count < MaxIncludeDepth && visiting.Add(current);)
+            {
+                var own = chain.All(DeclarationKind.TechnicalProfile, current);
+                chainOfIncludes.Add(own);
+                string? include = null;
+                foreach (var part in own)
+                    include = part.Child("IncludeTechnicalProfile")?["ReferenceId"] ?? include;
+                current = include; // an include cycle stops at the first repeat: PL2002-style rules report it
+            }
+            // The most deeply included profile comes first.
+            for (int i = chainOfIncludes.Count - 1; i >= 0; i--) parts.AddRange(chainOfIncludes[i]);
         }
 
         /// <summary>The effective Protocol element (the last one declared).</summary>
