@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using PolicyLint.Analysis;
 
 namespace PolicyLint.Catalogs.Schema
 {
@@ -42,8 +43,8 @@ namespace PolicyLint.Catalogs.Schema
         /// <summary>An XSD pattern facet: the whole value must match (written here with \A and \z).</summary>
         public static SimpleType Pattern(string name, string regex, string expectation)
         {
-            var compiled = new Regex(regex, RegexOptions.CultureInvariant);
-            return new SimpleType(name, expectation, v => compiled.IsMatch(v), null);
+            var compiled = new Regex(regex, RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
+            return new SimpleType(name, expectation, v => Analysis.RegexGuard.IsMatch(compiled, v, onTimeout: true), null);
         }
 
         public static SimpleType Custom(string name, string expectation, Func<string, bool> isValid)

@@ -82,7 +82,7 @@ namespace PolicyLint.Rules.Files
         }
 
         private static readonly Regex Duration = new Regex(
-            @"^-?P(?=\d|T\d)(\d+Y)?(\d+(Mo|M))?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", RegexOptions.CultureInvariant);
+            @"^-?P(?=\d|T\d)(\d+Y)?(\d+(Mo|M))?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
 
         /// <summary>True when the value parses as the type, or the type is not one this rule checks.</summary>
         internal static bool Fits(string type, string value)
@@ -97,7 +97,7 @@ namespace PolicyLint.Rules.Files
                     return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _);
                 case "duration":
                     // The service's parser is not documented: accept the docs' PnYnMoDTnHnMnS form, xsd:duration and .NET TimeSpan text.
-                    if (Duration.IsMatch(value.Trim()) || TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _)) return true;
+                    if (RegexGuard.IsMatch(Duration, value.Trim(), onTimeout: true) || TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _)) return true;
                     try { XmlConvert.ToTimeSpan(value); return true; }
                     catch (FormatException) { return false; }
                     catch (OverflowException) { return false; }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using PolicyLint.Analysis;
 
 namespace PolicyLint.Rules.Security
 {
@@ -19,11 +20,11 @@ namespace PolicyLint.Rules.Security
 
         // "Your WeChat application ID", "You Apple ID", "{Your Application Insights Key}", "Your Microsoft application client id".
         private static readonly Regex YourSomething = new Regex(@"^\{?\s*Your?\s+[^{}]*\b(id|key|secret|name|password|url|uri|domain|tenant)\s*\}?$",
-            RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+            RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
 
         // "<your-client-id>", "https://<tenant>.b2clogin.com": a word in angle brackets (the value as read, entities
         // decoded), but not a regular expression's named group "(?<name>" or "\k<name>".
-        private static readonly Regex AngleBrackets = new Regex(@"(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        private static readonly Regex AngleBrackets = new Regex(@"(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>", RegexOptions.Compiled | RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
 
         /// <summary>
         /// Why the value is a sample placeholder, or null. <paramref name="inSetting"/> is true for a metadata item,
@@ -41,9 +42,9 @@ namespace PolicyLint.Rules.Security
             if (!inSetting) return null;
             // Cheap tests first: most values start with neither "You" nor hold a '<'.
             bool startsWithYou = v.StartsWith("You", StringComparison.OrdinalIgnoreCase) || v.StartsWith("{You", StringComparison.OrdinalIgnoreCase);
-            if (startsWithYou && YourSomething.IsMatch(v)) return "a documentation placeholder: replace it with the real value";
+            if (startsWithYou && RegexGuard.IsMatch(YourSomething, v)) return "a documentation placeholder: replace it with the real value";
             if (v.IndexOf('<') >= 0 && v.IndexOf("</", StringComparison.Ordinal) < 0 && v.IndexOf("/>", StringComparison.Ordinal) < 0 && v.IndexOf("<!", StringComparison.Ordinal) < 0
-                && v.IndexOf("<?", StringComparison.Ordinal) < 0 && v.IndexOf('\n') < 0 && AngleBrackets.IsMatch(v))
+                && v.IndexOf("<?", StringComparison.Ordinal) < 0 && v.IndexOf('\n') < 0 && RegexGuard.IsMatch(AngleBrackets, v))
                 return "a '<...>' placeholder: replace it with the real value";
             return null;
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using PolicyLint.Analysis;
 
 namespace PolicyLint.Rules.Security
 {
@@ -81,11 +82,11 @@ namespace PolicyLint.Rules.Security
             return name!.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && n.EndsWith("key", StringComparison.Ordinal);
         }
 
-        private static readonly Regex Jwt = new Regex(@"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-        private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex Jwt = new Regex(@"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", RegexOptions.Compiled | RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
 
         /// <summary>
         /// A secret recognisable by its shape whatever the key: a JWT, a bearer header, a connection string's
@@ -94,15 +95,15 @@ namespace PolicyLint.Rules.Security
         /// </summary>
         public static (string Kind, string Secret)? FindByShape(string value)
         {
-            var m = Jwt.Match(value);
+            var m = RegexGuard.Match(Jwt, value);
             if (m.Success) return ("bearer token (JWT)", m.Value);
-            m = Bearer.Match(value);
+            m = RegexGuard.Match(Bearer, value);
             if (m.Success) return ("bearer token", m.Groups["v"].Value);
-            m = ConnectionPart.Match(value);
+            m = RegexGuard.Match(ConnectionPart, value);
             if (m.Success && !IsNotASecret(m.Groups["v"].Value)) return ($"connection string ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
-            m = UrlCredentials.Match(value);
+            m = RegexGuard.Match(UrlCredentials, value);
             if (m.Success) return ("password in the URL", m.Groups["v"].Value);
-            m = QuerySecret.Match(value);
+            m = RegexGuard.Match(QuerySecret, value);
             if (m.Success && !IsNotASecret(m.Groups["v"].Value)) return ($"key in the URL's query string ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
             return null;
         }
