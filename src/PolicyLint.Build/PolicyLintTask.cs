@@ -28,8 +28,10 @@ namespace PolicyLint.Build
         public string? ErrorLog { get; set; }
         /// <summary>Folder that SARIF artifact URIs are made relative to.</summary>
         public string? RepositoryRoot { get; set; }
-        /// <summary>Written when the run had nothing to show, so the next build can skip the target.</summary>
+        /// <summary>Written after every completed analysis, so the next build with nothing changed can skip it.</summary>
         public string? StampFile { get; set; }
+        /// <summary>Where the diagnostics are kept for PolicyLintReport to log; when empty, this task logs them itself.</summary>
+        public string? ReportFile { get; set; }
 
         public override bool Execute()
         {
@@ -48,6 +50,8 @@ namespace PolicyLint.Build
 
         private bool Run()
         {
+            // A failed analysis must not leave the previous one's findings to be reported as current.
+            if (!string.IsNullOrEmpty(ReportFile) && File.Exists(ReportFile)) File.Delete(ReportFile);
             var request = new AnalysisRequest();
             foreach (var item in Policies)
                 request.AddPolicy(item.GetMetadata("FullPath"), isExplicit: !string.Equals(item.GetMetadata("PolicyLintDefaultItem"), "true", StringComparison.OrdinalIgnoreCase));
@@ -77,15 +81,24 @@ namespace PolicyLint.Build
             };
 
             var result = Linter.Run(request);
-            foreach (var diagnostic in result.Diagnostics) LogDiagnostic(diagnostic);
-
+            var reported = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(ToReported).ToList();
             if (!string.IsNullOrEmpty(ErrorLog))
                 SarifLog.Write(ErrorLog!, result.All, RepositoryRoot);
-            if (GitHubAnnotations.IsEnabled())
-                foreach (var line in GitHubAnnotations.Format(result.Diagnostics, RepositoryRoot))
-                    Log.LogMessage(MessageImportance.High, line);
 
-            UpdateStamp(result);
+            if (string.IsNullOrEmpty(ReportFile))
+            {
+                foreach (var d in reported) LogReported(d);
+                if (GitHubAnnotations.IsEnabled())
+                    foreach (var line in GitHubAnnotations.Format(result.Diagnostics, RepositoryRoot))
+                        Log.LogMessage(MessageImportance.High, line);
+            }
+            else if (reported.Count > 0)
+            {
+                // Left absent when there is nothing to report, so a clean no-op build loads no PolicyLint code at all.
+                ReportedDiagnostic.WriteAll(ReportFile!, reported);
+            }
+
+            WriteStamp();
             Log.LogMessage(MessageImportance.Low, $"PolicyLint analyzed {result.FilesAnalyzed} file(s): {result.Diagnostics.Count} diagnostic(s).");
             return !Log.HasLoggedErrors;
         }
@@ -93,43 +106,46 @@ namespace PolicyLint.Build
         // B2CSettingsFile may be relative to the project: MSBuild runs a project's targets in the project's folder.
         private static string ProjectRelative(string path) => Path.GetFullPath(path);
 
-        private void LogDiagnostic(Diagnostic diagnostic)
+        private static ReportedDiagnostic ToReported(Diagnostic diagnostic)
         {
             var span = diagnostic.Location.GetLineSpan();
-            int line = span.StartLinePosition.Line + 1, column = span.StartLinePosition.Character + 1;
-            int endLine = span.EndLinePosition.Line + 1, endColumn = span.EndLinePosition.Character + 1;
-            string help = diagnostic.Descriptor.HelpLinkUri;
-            string message = diagnostic.GetMessage();
-            switch (diagnostic.Severity)
+            return new ReportedDiagnostic
             {
-                case DiagnosticSeverity.Error:
-                    Log.LogError(null, diagnostic.Id, null, help, span.Path, line, column, endLine, endColumn, message);
+                Severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : diagnostic.Severity == DiagnosticSeverity.Warning ? "warning" : "info",
+                Id = diagnostic.Id,
+                HelpLink = diagnostic.Descriptor.HelpLinkUri ?? "",
+                File = span.Path,
+                Line = span.StartLinePosition.Line + 1,
+                Column = span.StartLinePosition.Character + 1,
+                EndLine = span.EndLinePosition.Line + 1,
+                EndColumn = span.EndLinePosition.Character + 1,
+                Message = diagnostic.GetMessage(),
+            };
+        }
+
+        private void LogReported(ReportedDiagnostic d)
+        {
+            switch (d.Severity)
+            {
+                case "error":
+                    Log.LogError(null, d.Id, null, d.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
                     break;
-                case DiagnosticSeverity.Warning:
-                    Log.LogWarning(null, diagnostic.Id, null, help, span.Path, line, column, endLine, endColumn, message);
+                case "warning":
+                    Log.LogWarning(null, d.Id, null, d.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
                     break;
-                case DiagnosticSeverity.Info:
-                    Log.LogMessage(null, diagnostic.Id, null, span.Path, line, column, endLine, endColumn, MessageImportance.Normal, message);
+                default:
+                    Log.LogMessage(null, d.Id, null, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, MessageImportance.Normal, d.Message);
                     break;
             }
         }
 
-        // Warnings must show again on the next build, so only a run with nothing to show lets the target be skipped.
-        private void UpdateStamp(LintResult result)
+        private void WriteStamp()
         {
             if (string.IsNullOrEmpty(StampFile)) return;
-            bool clean = !result.Diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning);
             try
             {
-                if (clean)
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
-                    File.WriteAllText(StampFile, "PolicyLint: no warnings or errors.\n");
-                }
-                else if (File.Exists(StampFile))
-                {
-                    File.Delete(StampFile);
-                }
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
+                File.WriteAllText(StampFile, "PolicyLint analyzed these inputs; the report file holds what it found.\n");
             }
             catch (IOException ex)
             {

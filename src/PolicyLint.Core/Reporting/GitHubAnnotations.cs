@@ -13,23 +13,26 @@ namespace PolicyLint.Reporting
 
         public static IEnumerable<string> Format(IEnumerable<Diagnostic> diagnostics, string? repositoryRoot)
         {
-            string? root = repositoryRoot == null ? null : Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
             foreach (var d in diagnostics)
             {
-                string command = d.Severity switch
-                {
-                    DiagnosticSeverity.Error => "error",
-                    DiagnosticSeverity.Warning => "warning",
-                    _ => "",
-                };
-                if (command.Length == 0) continue;
                 var span = d.Location.GetLineSpan();
-                string file = span.Path;
-                if (root != null && file.StartsWith(root, StringComparison.Ordinal)) file = file.Substring(root.Length);
-                file = file.Replace('\\', '/');
-                yield return $"::{command} file={Property(file)},line={span.StartLinePosition.Line + 1},col={span.StartLinePosition.Character + 1}," +
-                             $"endLine={span.EndLinePosition.Line + 1},endColumn={span.EndLinePosition.Character + 1},title={Property(d.Id)}::{Data(d.GetMessage())}";
+                var line = FormatOne(d.Severity == DiagnosticSeverity.Error ? "error" : d.Severity == DiagnosticSeverity.Warning ? "warning" : "",
+                    d.Id, span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
+                    span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1, d.GetMessage(), repositoryRoot);
+                if (line != null) yield return line;
             }
+        }
+
+        /// <summary>One workflow command (1-based positions), or null for a severity GitHub is not shown. Uses no Roslyn type,
+        /// so the build's replay of cached diagnostics can call it without loading the compiler.</summary>
+        public static string? FormatOne(string command, string id, string path, int line, int column, int endLine, int endColumn, string message, string? repositoryRoot)
+        {
+            if (command != "error" && command != "warning") return null;
+            string? root = repositoryRoot == null ? null : Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
+            string file = path;
+            if (root != null && file.StartsWith(root, StringComparison.Ordinal)) file = file.Substring(root.Length);
+            file = file.Replace('\\', '/');
+            return $"::{command} file={Property(file)},line={line},col={column},endLine={endLine},endColumn={endColumn},title={Property(id)}::{Data(message)}";
         }
 
         // Escaping as the Actions toolkit does it.

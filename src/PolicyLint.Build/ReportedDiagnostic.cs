@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace PolicyLint.Build
+{
+    /// <summary>
+    /// A diagnostic as the build logs it, kept in obj/ so that a build with nothing changed re-reports the last
+    /// analysis without loading the analyzer (or the compiler assemblies it uses). No Roslyn type appears here.
+    /// </summary>
+    internal sealed class ReportedDiagnostic
+    {
+        public string Severity = "";   // error | warning | info
+        public string Id = "";
+        public string HelpLink = "";
+        public string File = "";
+        public int Line, Column, EndLine, EndColumn;
+        public string Message = "";
+
+        public static void WriteAll(string path, IEnumerable<ReportedDiagnostic> diagnostics)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var sb = new StringBuilder();
+            foreach (var d in diagnostics)
+                sb.Append(string.Join("\t", d.Severity, d.Id, Escape(d.HelpLink), Escape(d.File), d.Line, d.Column, d.EndLine, d.EndColumn, Escape(d.Message))).Append('\n');
+            System.IO.File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
+        }
+
+        public static List<ReportedDiagnostic> ReadAll(string path)
+        {
+            var result = new List<ReportedDiagnostic>();
+            if (!System.IO.File.Exists(path)) return result;
+            foreach (var line in System.IO.File.ReadAllLines(path, Encoding.UTF8))
+            {
+                var f = line.Split('\t');
+                if (f.Length != 9) continue;
+                result.Add(new ReportedDiagnostic
+                {
+                    Severity = f[0], Id = f[1], HelpLink = Unescape(f[2]), File = Unescape(f[3]),
+                    Line = int.Parse(f[4]), Column = int.Parse(f[5]), EndLine = int.Parse(f[6]), EndColumn = int.Parse(f[7]),
+                    Message = Unescape(f[8]),
+                });
+            }
+            return result;
+        }
+
+        private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\r", "\\r").Replace("\n", "\\n");
+
+        private static string Unescape(string s)
+        {
+            if (s.IndexOf('\\') < 0) return s;
+            var sb = new StringBuilder(s.Length);
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (s[i] != '\\' || i + 1 == s.Length) { sb.Append(s[i]); continue; }
+                char c = s[++i];
+                sb.Append(c == 't' ? '\t' : c == 'r' ? '\r' : c == 'n' ? '\n' : c);
+            }
+            return sb.ToString();
+        }
+    }
+}
