@@ -22,18 +22,7 @@ namespace PolicyLint.Build
                 bool annotate = GitHubAnnotations.IsEnabled();
                 foreach (var d in ReportedDiagnostic.ReadAll(File))
                 {
-                    switch (d.Severity)
-                    {
-                        case "error":
-                            Log.LogError(null, d.Id, null, d.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
-                            break;
-                        case "warning":
-                            Log.LogWarning(null, d.Id, null, d.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
-                            break;
-                        default:
-                            Log.LogMessage(null, d.Id, null, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, MessageImportance.Normal, d.Message);
-                            break;
-                    }
+                    d.LogTo(Log);
                     if (annotate && GitHubAnnotations.FormatOne(d.Severity, d.Id, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message, RepositoryRoot) is string command)
                         Log.LogMessage(MessageImportance.High, command);
                 }

@@ -87,7 +87,7 @@ namespace PolicyLint.Build
 
             if (string.IsNullOrEmpty(ReportFile))
             {
-                foreach (var d in reported) LogReported(d);
+                foreach (var d in reported) d.LogTo(Log);
                 if (GitHubAnnotations.IsEnabled())
                     foreach (var line in GitHubAnnotations.Format(result.Diagnostics, RepositoryRoot))
                         Log.LogMessage(MessageImportance.High, line);
@@ -121,22 +121,6 @@ namespace PolicyLint.Build
                 EndColumn = span.EndLinePosition.Character + 1,
                 Message = diagnostic.GetMessage(),
             };
-        }
-
-        private void LogReported(ReportedDiagnostic d)
-        {
-            switch (d.Severity)
-            {
-                case "error":
-                    Log.LogError(null, d.Id, null, d.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
-                    break;
-                case "warning":
-                    Log.LogWarning(null, d.Id, null, d.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
-                    break;
-                default:
-                    Log.LogMessage(null, d.Id, null, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, MessageImportance.Normal, d.Message);
-                    break;
-            }
         }
 
         private void WriteStamp()

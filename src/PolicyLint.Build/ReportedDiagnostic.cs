@@ -18,6 +18,23 @@ namespace PolicyLint.Build
         public int Line, Column, EndLine, EndColumn;
         public string Message = "";
 
+        /// <summary>Logs with MSBuild's full overload, so consoles and IDEs show file(line,col,endLine,endCol).</summary>
+        public void LogTo(Microsoft.Build.Utilities.TaskLoggingHelper log)
+        {
+            switch (Severity)
+            {
+                case "error":
+                    log.LogError(null, Id, null, HelpLink, File, Line, Column, EndLine, EndColumn, Message);
+                    break;
+                case "warning":
+                    log.LogWarning(null, Id, null, HelpLink, File, Line, Column, EndLine, EndColumn, Message);
+                    break;
+                default:
+                    log.LogMessage(null, Id, null, File, Line, Column, EndLine, EndColumn, Microsoft.Build.Framework.MessageImportance.Normal, Message);
+                    break;
+            }
+        }
+
         public static void WriteAll(string path, IEnumerable<ReportedDiagnostic> diagnostics)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
