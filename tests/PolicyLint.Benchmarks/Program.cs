@@ -20,6 +20,7 @@ namespace PolicyLint.Benchmarks
     ///   generate DIR SCALE   write a synthetic repository (used by build-bench.sh)
     ///   check CORPUS         diagnostics of a corpus by id (the synthetic ones must have no errors)
     ///   cold CORPUS          first analysis in a fresh process against the second (start-up cost)
+    ///   repeat CORPUS [N] [PL3009,…]  full analysis (or only the given rules) N times, for an external profiler such as dotnet-trace
     ///   peak CORPUS          internal: one memory measurement in this process
     /// Corpora: starterpack (when ../shared is present), synthetic-1x, synthetic-10x, synthetic-100x.
     /// </summary>
@@ -75,6 +76,16 @@ namespace PolicyLint.Benchmarks
                     if (request.Policies.Count > 0) Linter.Run(request); else Phases.Analyze(Workload.Get(args[1]));
                     Console.WriteLine(FormattableString.Invariant(
                         $"{args[1]}: {rules} rules discovered in {discovery:F0} ms, first parse {parse:F0} ms, first analysis {first:F0} ms, second analysis {sw.Elapsed.TotalMilliseconds:F0} ms"));
+                    return 0;
+                }
+                case "repeat":
+                {
+                    // For an external profiler (dotnet-trace collect -- ...): the full analysis of a corpus, N times.
+                    var workload = Workload.Get(args[1]);
+                    int times = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+                    var only = args.Length > 3 ? PolicyAnalyzer.Rules.Where(r => args[3].Split(',').Contains(r.Id)).ToList() : null;
+                    for (int i = 0; i < times; i++)
+                        if (only == null) Phases.Analyze(workload); else Phases.Analyze(workload, only);
                     return 0;
                 }
                 case "peak":

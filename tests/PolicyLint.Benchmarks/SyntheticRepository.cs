@@ -16,7 +16,7 @@ namespace PolicyLint.Benchmarks
     public static class SyntheticRepository
     {
         /// <summary>Bump when the generated shape changes, so cached copies are regenerated.</summary>
-        public const int Version = 3;
+        public const int Version = 4;
         public const int FamiliesPerScale = 8;
         public const int ProfilesPerBase = 100;
         private const int ClaimCount = 60;
@@ -181,13 +181,13 @@ namespace PolicyLint.Benchmarks
                     s.Append("          <Metadata>\n            <Item Key=\"ContentDefinitionReferenceId\">api.selfasserted</Item>\n            <Item Key=\"setting.showCancelButton\">false</Item>\n          </Metadata>\n");
                     s.Append("          <CryptographicKeys>\n            <Key Id=\"issuer_secret\" StorageReferenceId=\"B2C_1A_TokenSigningKeyContainer\" />\n          </CryptographicKeys>\n");
                     s.Append($"          <InputClaims>\n            <InputClaim ClaimTypeReferenceId=\"email\" />\n          </InputClaims>\n");
-                    s.Append($"          <OutputClaims>\n            <OutputClaim ClaimTypeReferenceId=\"{a}\" Required=\"true\" />\n            <OutputClaim ClaimTypeReferenceId=\"{b}\" />\n            <OutputClaim ClaimTypeReferenceId=\"{c}\" />\n          </OutputClaims>\n");
+                    s.Append($"          <OutputClaims>\n            <OutputClaim ClaimTypeReferenceId=\"email\" Required=\"true\" />\n            <OutputClaim ClaimTypeReferenceId=\"{a}\" Required=\"true\" />\n            <OutputClaim ClaimTypeReferenceId=\"{b}\" />\n            <OutputClaim ClaimTypeReferenceId=\"{c}\" />\n          </OutputClaims>\n");
                     s.Append($"          <ValidationTechnicalProfiles>\n            <ValidationTechnicalProfile ReferenceId=\"AAD-Read-{i + 1}\" />\n          </ValidationTechnicalProfiles>\n");
                     s.Append("          <UseTechnicalProfileForSessionManagement ReferenceId=\"SM-AAD\" />\n        </TechnicalProfile>\n");
                     break;
                 case 1:
                     s.Append($"        <TechnicalProfile Id=\"AAD-Read-{i}\">\n          <Metadata>\n            <Item Key=\"Operation\">Read</Item>\n            <Item Key=\"RaiseErrorIfClaimsPrincipalDoesNotExist\">true</Item>\n          </Metadata>\n");
-                    s.Append("          <InputClaims>\n            <InputClaim ClaimTypeReferenceId=\"objectId\" Required=\"true\" />\n          </InputClaims>\n");
+                    s.Append("          <InputClaims>\n            <InputClaim ClaimTypeReferenceId=\"email\" PartnerClaimType=\"signInNames.emailAddress\" Required=\"true\" />\n          </InputClaims>\n");
                     s.Append($"          <OutputClaims>\n            <OutputClaim ClaimTypeReferenceId=\"objectId\" />\n            <OutputClaim ClaimTypeReferenceId=\"{a}\" PartnerClaimType=\"extension_{a}\" />\n            <OutputClaim ClaimTypeReferenceId=\"displayName\" />\n          </OutputClaims>\n");
                     s.Append("          <IncludeTechnicalProfile ReferenceId=\"AAD-Common\" />\n        </TechnicalProfile>\n");
                     break;
@@ -195,7 +195,7 @@ namespace PolicyLint.Benchmarks
                     s.Append($"        <TechnicalProfile Id=\"REST-{i}\">\n          <DisplayName>Call API {i}</DisplayName>\n          <Protocol Name=\"Proprietary\" Handler=\"{RestHandler}\" />\n");
                     s.Append($"          <Metadata>\n            <Item Key=\"ServiceUrl\">https://api.contoso.com/step/{i}</Item>\n            <Item Key=\"AuthenticationType\">Bearer</Item>\n            <Item Key=\"SendClaimsIn\">Body</Item>\n          </Metadata>\n");
                     s.Append("          <CryptographicKeys>\n            <Key Id=\"BearerAuthenticationToken\" StorageReferenceId=\"B2C_1A_RestApiKey\" />\n          </CryptographicKeys>\n");
-                    s.Append($"          <InputClaims>\n            <InputClaim ClaimTypeReferenceId=\"objectId\" />\n            <InputClaim ClaimTypeReferenceId=\"{a}\" PartnerClaimType=\"value\" />\n          </InputClaims>\n");
+                    s.Append($"          <InputClaims>\n            <InputClaim ClaimTypeReferenceId=\"objectId\" />\n            <InputClaim ClaimTypeReferenceId=\"email\" PartnerClaimType=\"value\" />\n          </InputClaims>\n");
                     s.Append($"          <OutputClaims>\n            <OutputClaim ClaimTypeReferenceId=\"{b}\" PartnerClaimType=\"result\" />\n          </OutputClaims>\n");
                     s.Append("          <UseTechnicalProfileForSessionManagement ReferenceId=\"SM-Noop\" />\n        </TechnicalProfile>\n");
                     break;
@@ -255,7 +255,8 @@ namespace PolicyLint.Benchmarks
                     s.Append($"      <LocalizedResources Id=\"{id}.{language}\">\n        <LocalizedStrings>\n");
                     for (int i = 0; i < 20; i++)
                         s.Append($"          <LocalizedString ElementType=\"ClaimType\" ElementId=\"{Claim(i)}\" StringId=\"DisplayName\">{language} claim {i}</LocalizedString>\n");
-                    s.Append("          <LocalizedString ElementType=\"UxElement\" StringId=\"button_continue\">Continue</LocalizedString>\n");
+                    string button = id == "api.signuporsignin" ? "button_signin" : "button_continue";
+                    s.Append($"          <LocalizedString ElementType=\"UxElement\" StringId=\"{button}\">Continue</LocalizedString>\n");
                     s.Append("        </LocalizedStrings>\n      </LocalizedResources>\n");
                 }
             s.Append("    </Localization>\n  </BuildingBlocks>\n</TrustFrameworkPolicy>\n");
@@ -301,7 +302,8 @@ namespace PolicyLint.Benchmarks
             s.Append("    <UserJourneyBehaviors>\n      <SingleSignOn Scope=\"Tenant\" />\n      <SessionExpiryType>Rolling</SessionExpiryType>\n      <SessionExpiryInSeconds>86400</SessionExpiryInSeconds>\n    </UserJourneyBehaviors>\n");
             s.Append("    <TechnicalProfile Id=\"PolicyProfile\">\n      <DisplayName>PolicyProfile</DisplayName>\n      <Protocol Name=\"OpenIdConnect\" />\n      <OutputClaims>\n");
             s.Append("        <OutputClaim ClaimTypeReferenceId=\"displayName\" />\n        <OutputClaim ClaimTypeReferenceId=\"objectId\" PartnerClaimType=\"sub\" />\n");
-            for (int i = 0; i < 6; i++) s.Append($"        <OutputClaim ClaimTypeReferenceId=\"{Claim(journey * 6 + i)}\" />\n");
+            // Claims the journey's self-asserted and directory steps produce (Journey: profiles 24j to 24j+27; Journey0 replaces steps 3-5 in the extensions).
+            for (int i = 0; i < 6; i++) s.Append($"        <OutputClaim ClaimTypeReferenceId=\"{Claim((journey * 24 + 8 + i / 2 * 4 + i % 2) % ClaimCount)}\" />\n");
             s.Append("        <OutputClaim ClaimTypeReferenceId=\"authenticationSource\" AlwaysOutputIfPresent=\"true\" DefaultValue=\"{Policy:TenantObjectId}\" />\n");
             s.Append("      </OutputClaims>\n      <SubjectNamingInfo ClaimType=\"sub\" />\n    </TechnicalProfile>\n  </RelyingParty>\n</TrustFrameworkPolicy>\n");
             return s.ToString();

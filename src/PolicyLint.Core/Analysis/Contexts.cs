@@ -80,15 +80,12 @@ namespace PolicyLint.Analysis
 
         public Resolved? Resolve(DeclarationKind kind, string id) => Chain.Find(kind, id);
 
-        private readonly Dictionary<string, MergedTechnicalProfile?> _profiles = new Dictionary<string, MergedTechnicalProfile?>(System.StringComparer.OrdinalIgnoreCase);
+        /// <summary>What this chain's declarations resolve to, shared with every policy that declares the same.</summary>
+        public ResolutionScope Scope => _scope ??= Set.ScopeOf(Chain);
+        private ResolutionScope? _scope;
 
-        /// <summary>A technical profile merged along this policy's chain (cached per policy).</summary>
-        public MergedTechnicalProfile? TechnicalProfile(string id)
-        {
-            if (!_profiles.TryGetValue(id, out var profile))
-                _profiles[id] = profile = MergedTechnicalProfile.Resolve(Chain, id);
-            return profile;
-        }
+        /// <summary>A technical profile merged along this policy's chain (cached per <see cref="Scope"/>).</summary>
+        public MergedTechnicalProfile? TechnicalProfile(string id) => Scope.TechnicalProfile(id);
 
         /// <summary>Shared per-policy state for rules that compute something expensive once (keyed by type).</summary>
         public T GetOrAdd<T>(System.Func<PolicyContext, T> create) where T : class

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -34,14 +35,47 @@ namespace PolicyLint.Model
                 long length = new FileInfo(path).Length;
                 if (length == 0) return string.Empty;
                 if (length > MaxReadBytes) throw new IOException($"it is {length:N0} bytes; PolicyLint reads at most {MaxReadBytes:N0}");
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 65536, FileOptions.SequentialScan);
-                using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-                return reader.ReadToEnd();
+                // One read into a pooled buffer and one decode: a StreamReader would grow a builder and copy the text twice more.
+                var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+                try
+                {
+                    int count = 0;
+                    using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan))
+                    {
+                        int read;
+                        while (count < length && (read = stream.Read(bytes, count, (int)length - count)) > 0) count += read;
+                    }
+                    var encoding = DetectEncoding(bytes, count, out int preamble);
+                    return encoding.GetString(bytes, preamble, count - preamble);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                }
             }
             catch (Exception) when (fallback != null)
             {
                 return fallback;
             }
+        }
+
+        private static readonly Encoding Utf8 = new UTF8Encoding(false);
+        private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+
+        /// <summary>The byte-order marks StreamReader recognizes, else UTF-8; invalid bytes decode to U+FFFD as they would there.</summary>
+        private static Encoding DetectEncoding(byte[] bytes, int count, out int preamble)
+        {
+            preamble = 0;
+            if (count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) { preamble = 2; return Encoding.BigEndianUnicode; }
+            if (count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            {
+                if (count >= 4 && bytes[2] == 0 && bytes[3] == 0) { preamble = 4; return Encoding.UTF32; }
+                preamble = 2;
+                return Encoding.Unicode;
+            }
+            if (count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) { preamble = 3; return Utf8; }
+            if (count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF) { preamble = 4; return Utf32BigEndian; }
+            return Utf8;
         }
 
         public static PolicyDocument Parse(string path, string text) => Parse(path, text, reloadable: false);

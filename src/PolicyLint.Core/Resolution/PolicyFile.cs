@@ -35,10 +35,13 @@ namespace PolicyLint.Resolution
                     list.Add(node);
                 }
                 _declarations[(int)kind] = map;
+                if (map.Count > 0) DeclaresNothing = false;
             }
         }
 
         public PolicyDocument Document { get; }
+        /// <summary>No declaration of any kind (a typical relying party): it resolves every Id exactly as its base does.</summary>
+        public bool DeclaresNothing { get; } = true;
         public string FilePath => Document.FilePath;
         /// <summary>A B2CPolicyReference: resolved against, never reported on.</summary>
         public bool IsReference { get; }

@@ -46,6 +46,37 @@ namespace PolicyLint.Resolution
         }
         private readonly Dictionary<Type, object> _state = new Dictionary<Type, object>();
 
+        private readonly Dictionary<PolicyChain, ResolutionScope> _scopes = new Dictionary<PolicyChain, ResolutionScope>();
+
+        /// <summary>The shared resolution state of a chain (see <see cref="ResolutionScope"/>).</summary>
+        public ResolutionScope ScopeOf(PolicyChain chain)
+        {
+            var declaring = ResolutionScope.DeclaringChain(this, chain);
+            if (!_scopes.TryGetValue(declaring, out var scope)) _scopes[declaring] = scope = new ResolutionScope(this, declaring);
+            return scope;
+        }
+
+        private HashSet<string>? _bases, _reportedBases;
+
+        /// <summary>Whether another policy of the build (or only a reported one) names this one as its base.</summary>
+        public bool IsBaseOfAnother(PolicyFile file, bool reportedOnly)
+        {
+            string? id = file.PolicyId;
+            if (string.IsNullOrEmpty(id)) return false;
+            var bases = reportedOnly ? _reportedBases ??= BaseIds(Reported) : _bases ??= BaseIds(Files);
+            if (!bases.Contains(id!)) return false;
+            // Only this file naming itself does not count.
+            return (reportedOnly ? Reported : Files).Any(f => f != file && string.Equals(f.BasePolicyId, id, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static HashSet<string> BaseIds(IEnumerable<PolicyFile> files)
+        {
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var f in files)
+                if (!string.IsNullOrEmpty(f.BasePolicyId)) ids.Add(f.BasePolicyId!);
+            return ids;
+        }
+
         public PolicyChain ChainOf(PolicyFile file)
         {
             if (!_chains.TryGetValue(file, out var chain))

@@ -9,24 +9,25 @@ namespace PolicyLint.Analysis.Flow
     /// <summary>
     /// A may-produce analysis of the claims bag along a user journey: which claims some path through the steps
     /// before a given step can have put in the bag. Preconditions may skip any step, so "before step n" is the union
-    /// of everything steps 1..n-1 (and the sub journeys they invoke) can produce. Built once per policy (cached on the
-    /// context) and per journey.
+    /// of everything steps 1..n-1 (and the sub journeys they invoke) can produce. Built once per resolution scope (cached on the
+    /// scope) and per journey.
     /// </summary>
     public sealed class ClaimFlow
     {
-        private readonly PolicyContext _context;
+        private readonly ResolutionScope _scope;
         private readonly Dictionary<string, HashSet<string>> _produces = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, JourneyFlow?> _journeys = new Dictionary<string, JourneyFlow?>(StringComparer.OrdinalIgnoreCase);
 
-        private ClaimFlow(PolicyContext context) => _context = context;
+        private ClaimFlow(ResolutionScope scope) => _scope = scope;
 
-        public static ClaimFlow For(PolicyContext context) => context.GetOrAdd(c => new ClaimFlow(c));
+        /// <summary>Depends on declarations only, so policies that declare the same (relying parties of one base) share it.</summary>
+        public static ClaimFlow For(PolicyContext context) => context.Scope.GetOrAdd(s => new ClaimFlow(s));
 
         /// <summary>The flow through a user journey merged along this policy's chain; null when it is not declared.</summary>
         public JourneyFlow? UserJourney(string id)
         {
             if (_journeys.TryGetValue(id, out var flow)) return flow;
-            var journey = MergedJourney.Resolve(_context.Chain, DeclarationKind.UserJourney, id);
+            var journey = MergedJourney.Resolve(_scope.Chain, DeclarationKind.UserJourney, id);
             flow = journey == null ? null : Walk(journey);
             _journeys[id] = flow;
             return flow;
@@ -67,7 +68,7 @@ namespace PolicyLint.Analysis.Flow
                 {
                     if (string.IsNullOrEmpty(subId) || callStack.Count >= MaxSubJourneyDepth
                         || callStack.Contains(subId!, StringComparer.OrdinalIgnoreCase)) continue;
-                    var sub = MergedJourney.Resolve(_context.Chain, DeclarationKind.SubJourney, subId!);
+                    var sub = MergedJourney.Resolve(_scope.Chain, DeclarationKind.SubJourney, subId!);
                     if (sub == null) continue;
                     // Each candidate starts from the caller's bag; what any of them produces is available afterwards.
                     var inSub = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);
@@ -113,7 +114,7 @@ namespace PolicyLint.Analysis.Flow
         /// </summary>
         private void CheckInputs(MergedJourney journey, PolicyNode step, string profileId, HashSet<string> available, List<MissingInput> missing)
         {
-            var profile = _context.TechnicalProfile(profileId);
+            var profile = _scope.TechnicalProfile(profileId);
             if (profile == null) return;
             CheckProfile(journey, step, profile, null, available, missing);
 
@@ -173,7 +174,7 @@ namespace PolicyLint.Analysis.Flow
                 {
                     string? id = reference["ReferenceId"];
                     if (string.IsNullOrEmpty(id) || !seen.Add(id!)) continue;
-                    var validation = _context.TechnicalProfile(id!);
+                    var validation = _scope.TechnicalProfile(id!);
                     if (validation == null) continue;
                     result.Add(validation);
                     pending.Enqueue(validation);
@@ -195,7 +196,7 @@ namespace PolicyLint.Analysis.Flow
             pending.Enqueue(profileId);
             while (pending.Count > 0)
             {
-                var profile = _context.TechnicalProfile(pending.Dequeue());
+                var profile = _scope.TechnicalProfile(pending.Dequeue());
                 if (profile == null) continue;
                 foreach (var related in AddDirectOutputs(profile, result))
                     if (!string.IsNullOrEmpty(related) && seen.Add(related!)) pending.Enqueue(related!);
@@ -231,7 +232,7 @@ namespace PolicyLint.Analysis.Flow
         private IEnumerable<string?> AddDisplayControl(string? id, HashSet<string> into)
         {
             if (string.IsNullOrEmpty(id)) yield break;
-            foreach (var control in _context.Chain.All(DeclarationKind.DisplayControl, id!))
+            foreach (var control in _scope.Chain.All(DeclarationKind.DisplayControl, id!))
             {
                 AddClaims(control.Path("OutputClaims", "OutputClaim"), into);
                 AddClaims(control.Path("DisplayClaims", "DisplayClaim"), into);
@@ -244,7 +245,7 @@ namespace PolicyLint.Analysis.Flow
         private void AddTransformationOutputs(string? id, HashSet<string> into)
         {
             if (string.IsNullOrEmpty(id)) return;
-            foreach (var transformation in _context.Chain.All(DeclarationKind.ClaimsTransformation, id!))
+            foreach (var transformation in _scope.Chain.All(DeclarationKind.ClaimsTransformation, id!))
                 foreach (var output in transformation.Path("OutputClaims", "OutputClaim"))
                 {
                     string? claim = output["ClaimTypeReferenceId"];
@@ -269,7 +270,7 @@ namespace PolicyLint.Analysis.Flow
         /// that RelyingParty starts (any RelyingParty may run a journey declared in a shared base). Built once per build:
         /// every policy asks for the same map, and building it per policy made the analysis quadratic.
         /// </summary>
-        private Dictionary<string, HashSet<string>> RelyingPartyInputs() => _context.Set.GetOrAdd(RelyingPartyInputMap.Build).Map;
+        private Dictionary<string, HashSet<string>> RelyingPartyInputs() => _scope.Set.GetOrAdd(RelyingPartyInputMap.Build).Map;
 
         private sealed class RelyingPartyInputMap
         {

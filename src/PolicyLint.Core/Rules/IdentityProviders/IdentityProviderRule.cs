@@ -17,7 +17,10 @@ namespace PolicyLint.Rules.IdentityProviders
     {
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            foreach (var (profile, provider) in RecognizedProfiles.Of(context))
+            var recognized = RecognizedProfiles.Of(context);
+            // Relying parties of one extensions file see the same merged profiles: check them once.
+            if (recognized.Count == 0 || !context.Scope.FirstTime(this)) return;
+            foreach (var (profile, provider) in recognized)
                 Check(context, profile, provider);
         });
 
@@ -34,7 +37,7 @@ namespace PolicyLint.Rules.IdentityProviders
         }
     }
 
-    /// <summary>The recognized identity-provider profiles of one policy, computed once for all PL6xxx rules.</summary>
+    /// <summary>The recognized identity-provider profiles of a resolution scope, computed once for all PL6xxx rules.</summary>
     internal sealed class RecognizedProfiles
     {
         private RecognizedProfiles(List<(MergedTechnicalProfile, IdentityProvider)> items) => Items = items;
@@ -42,16 +45,15 @@ namespace PolicyLint.Rules.IdentityProviders
         public IReadOnlyList<(MergedTechnicalProfile Profile, IdentityProvider Provider)> Items { get; }
 
         public static IReadOnlyList<(MergedTechnicalProfile Profile, IdentityProvider Provider)> Of(PolicyContext context)
-            => context.GetOrAdd(Build).Items;
+            => IsLeaf(context) ? context.Scope.GetOrAdd(Build).Items : Array.Empty<(MergedTechnicalProfile, IdentityProvider)>();
 
-        private static RecognizedProfiles Build(PolicyContext context)
+        private static RecognizedProfiles Build(ResolutionScope scope)
         {
             var items = new List<(MergedTechnicalProfile, IdentityProvider)>();
-            if (!IsLeaf(context)) return new RecognizedProfiles(items);
 
             // A profile that others include is a template; it is checked as part of the profiles that include it.
             var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var policy in context.Chain.Policies)
+            foreach (var policy in scope.Chain.Policies)
                 foreach (var declarations in policy.Declarations(DeclarationKind.TechnicalProfile).Values)
                     foreach (var node in declarations)
                     {
@@ -59,10 +61,10 @@ namespace PolicyLint.Rules.IdentityProviders
                         if (include != null) included.Add(include);
                     }
 
-            foreach (string id in context.Chain.Ids(DeclarationKind.TechnicalProfile))
+            foreach (string id in scope.Chain.Ids(DeclarationKind.TechnicalProfile))
             {
                 if (included.Contains(id)) continue;
-                var profile = context.TechnicalProfile(id);
+                var profile = scope.TechnicalProfile(id);
                 if (profile == null) continue;
                 var provider = IdentityProviderRecognizer.Recognize(profile);
                 if (provider != null) items.Add((profile, provider));
@@ -75,8 +77,7 @@ namespace PolicyLint.Rules.IdentityProviders
         {
             string? id = context.File.PolicyId;
             if (string.IsNullOrEmpty(id)) return true;
-            return !context.Set.Reported.Any(f => !ReferenceEquals(f, context.File)
-                && string.Equals(f.BasePolicyId?.Trim(), id, StringComparison.OrdinalIgnoreCase));
+            return !context.Set.IsBaseOfAnother(context.File, reportedOnly: true);
         }
     }
 

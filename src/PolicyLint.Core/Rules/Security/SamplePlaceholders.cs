@@ -20,11 +20,11 @@ namespace PolicyLint.Rules.Security
 
         // "Your WeChat application ID", "You Apple ID", "{Your Application Insights Key}", "Your Microsoft application client id".
         private static readonly Regex YourSomething = new Regex(@"^\{?\s*Your?\s+[^{}]*\b(id|key|secret|name|password|url|uri|domain|tenant)\s*\}?$",
-            RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
 
         // "<your-client-id>", "https://<tenant>.b2clogin.com": a word in angle brackets (the value as read, entities
         // decoded), but not a regular expression's named group "(?<name>" or "\k<name>".
-        private static readonly Regex AngleBrackets = new Regex(@"(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>", RegexOptions.Compiled | RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex AngleBrackets = new Regex(@"(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
 
         /// <summary>
         /// Why the value is a sample placeholder, or null. <paramref name="inSetting"/> is true for a metadata item,

@@ -82,11 +82,11 @@ namespace PolicyLint.Rules.Security
             return name!.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && n.EndsWith("key", StringComparison.Ordinal);
         }
 
-        private static readonly Regex Jwt = new Regex(@"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", RegexOptions.Compiled | RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex Jwt = new Regex(@"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
 
         /// <summary>
         /// A secret recognisable by its shape whatever the key: a JWT, a bearer header, a connection string's

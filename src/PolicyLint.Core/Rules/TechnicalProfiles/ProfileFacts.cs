@@ -54,7 +54,8 @@ namespace PolicyLint.Rules.TechnicalProfiles
             Action<PolicyContext, MergedTechnicalProfile, TechnicalProfileType, ISet<string>> action)
             => registration.OnPolicy(context =>
             {
-                if (!IsLeaf(context)) return;
+                // Relying parties of one extensions file see the same merged profiles: check them once.
+                if (!IsLeaf(context) || !context.Scope.FirstTime(action)) return;
                 var includeOnly = IncludeOnlyProfiles(context);
                 foreach (var id in context.Chain.Ids(DeclarationKind.TechnicalProfile).ToList())
                 {
@@ -80,7 +81,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
         {
             string? id = context.File.PolicyId;
             if (string.IsNullOrEmpty(id)) return false;
-            return !context.Set.Files.Any(f => f != context.File && string.Equals(f.BasePolicyId, id, StringComparison.OrdinalIgnoreCase));
+            return !context.Set.IsBaseOfAnother(context.File, reportedOnly: false);
         }
 
         /// <summary>
@@ -110,26 +111,45 @@ namespace PolicyLint.Rules.TechnicalProfiles
             {
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                var sites = ReferenceSite.All.Where(s => s.Kind == DeclarationKind.TechnicalProfile).ToLookup(s => s.Element, StringComparer.Ordinal);
+                var sites = context.Set.GetOrAdd(_ => new SitesByFile());
                 foreach (var policy in context.Chain.Policies)
                 {
-                    var root = policy.Document.Root;
-                    if (root == null) continue;
-                    foreach (var node in root.Descendants())
-                    {
-                        if (!sites.Contains(node.Name)) continue;
-                        foreach (var site in sites[node.Name])
-                        {
-                            if (!(site.Read(node) is Reference reference)) continue;
-                            (node.IsNamed("IncludeTechnicalProfile") ? included : run).Add(reference.Value);
-                        }
-                    }
+                    var (fileIncluded, fileRun) = sites.Of(policy);
+                    included.UnionWith(fileIncluded);
+                    run.UnionWith(fileRun);
                 }
                 included.ExceptWith(run);
                 Ids = included;
             }
 
             public ISet<string> Ids { get; }
+        }
+
+        /// <summary>Technical-profile references of each file, split into includes and runs: every chain through a base reads its walk.</summary>
+        private sealed class SitesByFile
+        {
+            private static readonly ILookup<string, ReferenceSite> Sites
+                = ReferenceSite.All.Where(s => s.Kind == DeclarationKind.TechnicalProfile).ToLookup(s => s.Element, StringComparer.Ordinal);
+            private readonly Dictionary<PolicyFile, (HashSet<string>, HashSet<string>)> _byFile = new Dictionary<PolicyFile, (HashSet<string>, HashSet<string>)>();
+
+            public (HashSet<string> Included, HashSet<string> Run) Of(PolicyFile policy)
+            {
+                if (_byFile.TryGetValue(policy, out var known)) return known;
+                var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var root = policy.Document.Root;
+                if (root != null)
+                    foreach (var node in root.Descendants())
+                    {
+                        if (!Sites.Contains(node.Name)) continue;
+                        foreach (var site in Sites[node.Name])
+                        {
+                            if (!(site.Read(node) is Reference reference)) continue;
+                            (node.IsNamed("IncludeTechnicalProfile") ? included : run).Add(reference.Value);
+                        }
+                    }
+                return _byFile[policy] = (included, run);
+            }
         }
     }
 }
