@@ -71,6 +71,30 @@ namespace PolicyLint.Build.Tests
         }
 
         [Fact]
+        public void DotnetBuildRunsTheTaskPrecompiledForItsPlatform()
+        {
+            using (var package = System.IO.Compression.ZipFile.OpenRead(_feed.Package))
+            {
+                var entries = package.Entries.Select(e => e.FullName).ToList();
+                foreach (var folder in new[] { "tasks/netstandard2.0/", "tasks/net8.0/linux-x64/", "tasks/net8.0/win-x64/" })
+                    foreach (var assembly in new[] { "PolicyLint.Build.dll", "PolicyLint.Core.dll", "Microsoft.CodeAnalysis.dll" })
+                        Assert.Contains(folder + assembly, entries);
+            }
+            var repo = _feed.NewRepo("readyToRun")
+                .Write("TrustFrameworkBase.xml", Policies.Base())
+                .Write("SignUp.xml", Policies.Child("emial"))
+                .SdkProject();
+            var result = repo.Build("-v:d");
+            // (Detailed output also echoes paths and properties, so only the diagnostic line itself is looked for.)
+            Assert.Contains("SignUp.xml(12,47,12,52): error PL2001", Problems(result, repo));
+            // This machine's platform has a precompiled copy; any other falls back to the IL build, which works the same.
+            string rid = (System.OperatingSystem.IsWindows() ? "win-" : System.OperatingSystem.IsLinux() ? "linux-" : "other-")
+                + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+            string folderUsed = rid == "linux-x64" || rid == "win-x64" ? "tasks/net8.0/" + rid : "tasks/netstandard2.0";
+            Assert.Matches("Using \"PolicyLint\" task from assembly \"[^\"]*" + System.Text.RegularExpressions.Regex.Escape(folderUsed.Replace('/', Path.DirectorySeparatorChar)) + "[/\\\\]PolicyLint.Build.dll\"", result.Output);
+        }
+
+        [Fact]
         public void WarningsAreReportedAgainOnEveryBuild()
         {
             var repo = _feed.NewRepo("warnings")

@@ -17,6 +17,9 @@ namespace PolicyLint.Analysis
         /// <summary>SettingsFile is the default appsettings.json beside the project, not one the user named: a file of another format (an ASP.NET appsettings.json) is then ignored.</summary>
         public bool SettingsFileIsDefault { get; set; }
 
+        /// <summary>Files already parsed for this request: each environment of a settings file lints the same text.</summary>
+        internal LoadedFiles? Loaded { get; set; }
+
         /// <summary>The same inputs with other options (one environment of the settings file).</summary>
         internal AnalysisRequest WithOptions(AnalysisOptions options)
         {
@@ -30,6 +33,24 @@ namespace PolicyLint.Analysis
             Policies.Add(new PolicyInput(path, isExplicit));
             return this;
         }
+    }
+
+    /// <summary>
+    /// Parsed files (and their declaration index) shared by the runs of one lint: settings are substituted by the rules,
+    /// never in the text, so every environment reads the same documents.
+    /// </summary>
+    internal sealed class LoadedFiles
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Model.PolicyDocument Document, long? Size)> _documents
+            = new System.Collections.Concurrent.ConcurrentDictionary<string, (Model.PolicyDocument, long?)>(System.StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(Model.PolicyDocument, bool), Resolution.PolicyFile> _files
+            = new System.Collections.Concurrent.ConcurrentDictionary<(Model.PolicyDocument, bool), Resolution.PolicyFile>();
+
+        public (Model.PolicyDocument Document, long? Size) Document(string path, System.Func<string, (Model.PolicyDocument, long?)> load)
+            => _documents.GetOrAdd(path, load);
+
+        public Resolution.PolicyFile File(Model.PolicyDocument document, bool isReference)
+            => _files.GetOrAdd((document, isReference), key => new Resolution.PolicyFile(key.Item1, key.Item2));
     }
 
     public sealed class PolicyInput

@@ -17,7 +17,10 @@ namespace PolicyLint.Analysis
             // With a settings file: once per environment, merged (src/PolicyLint.Core/Settings).
             var plan = EnvironmentPlan.Create(request.Options, request.SettingsFile, mustExist: !request.SettingsFileIsDefault, isDefault: request.SettingsFileIsDefault);
             if (plan.File == null && plan.Diagnostics.Count == 0) return RunOne(request);
-            return EnvironmentMerge.Run(plan, request, RunOne);
+            // Parse once for every environment; the cache lives only as long as this lint.
+            var shared = request.WithOptions(request.Options);
+            shared.Loaded = new LoadedFiles();
+            return EnvironmentMerge.Run(plan, shared, RunOne);
         }
 
         private static LintResult RunOne(AnalysisRequest request)

@@ -40,7 +40,8 @@ namespace PolicyLint.Analysis
 
             var inputs = DistinctInputs(request);
             var loaded = new (PolicyDocument Doc, long? Size)[inputs.Count];
-            Parallel.For(0, inputs.Count, i => loaded[i] = Load(inputs[i].Path));
+            var cache = request.Loaded;
+            Parallel.For(0, inputs.Count, i => loaded[i] = cache != null ? cache.Document(inputs[i].Path, Load) : Load(inputs[i].Path));
 
             var files = new List<PolicyFile>();
             PolicyDocument? firstReported = null;
@@ -58,7 +59,7 @@ namespace PolicyLint.Analysis
                     foreach (var reg in registrations)
                         if (reg.DocumentAction != null) Run(documentContext, reg.Rule, doc, () => reg.DocumentAction(documentContext));
                 }
-                if (doc.HasPolicyRootName) files.Add(new PolicyFile(doc, input.IsReference));
+                if (doc.HasPolicyRootName) files.Add(cache != null ? cache.File(doc, input.IsReference) : new PolicyFile(doc, input.IsReference));
             }
 
             var set = new PolicySet(files);
