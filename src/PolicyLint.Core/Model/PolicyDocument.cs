@@ -15,9 +15,15 @@ namespace PolicyLint.Model
         private readonly bool _reloadable;
 
         internal PolicyDocument(string filePath, string text, bool reloadable = false)
+            : this(filePath, text.AsSpan(), text, reloadable)
+        {
+        }
+
+        /// <param name="textString">The text as a string when the caller has one; else the text is read again from the file when asked for.</param>
+        internal PolicyDocument(string filePath, ReadOnlySpan<char> text, string? textString, bool reloadable)
         {
             FilePath = filePath;
-            _text = text;
+            _text = textString;
             _length = text.Length;
             _reloadable = reloadable;
             _lineStarts = ComputeLineStarts(text);
@@ -32,6 +38,9 @@ namespace PolicyLint.Model
         /// and the text would double the memory a build holds); asking for it again reads the file again.
         /// </summary>
         public string Text => _text ??= PolicyParser.ReadText(FilePath, fallback: string.Empty)!;
+
+        /// <summary>Keeps the text the parser read (a file with an error is looked at again).</summary>
+        internal void KeepText(string text) => _text ??= text;
 
         /// <summary>Called by the parser once the tree is built.</summary>
         internal void ReleaseText()
@@ -82,7 +91,7 @@ namespace PolicyLint.Model
             return new SourceSpan(TextSpan.FromBounds(start, end), new LinePositionSpan(startPos, endPos));
         }
 
-        private static int[] ComputeLineStarts(string text)
+        private static int[] ComputeLineStarts(ReadOnlySpan<char> text)
         {
             var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
             for (int i = 0; i < text.Length; i++)

@@ -24,39 +24,74 @@ namespace PolicyLint.Model
         /// <summary>Far above any real policy (the service takes 1 MB); a larger file is not read into memory at all.</summary>
         public const long MaxReadBytes = 256L * 1024 * 1024;
 
-        public static PolicyDocument ParseFile(string path) => Parse(path, ReadText(path, fallback: null)!, reloadable: true);
+        public static PolicyDocument ParseFile(string path)
+        {
+            // The text is decoded into a pooled buffer and parsed from there: the model keeps what rules need, so the
+            // file's text never becomes a string (a large one would land on the large-object heap, once per file).
+            var (chars, length) = ReadChars(path);
+            try
+            {
+                return Parse(path, new ReadOnlyMemory<char>(chars, 0, length), null, reloadable: true);
+            }
+            finally
+            {
+                Release(chars);
+            }
+        }
 
         /// <summary>A file's text as the parser reads it (UTF-8 unless a byte-order mark says otherwise); the fallback when it cannot be read, or throws when that is null.</summary>
         internal static string? ReadText(string path, string? fallback)
         {
             try
             {
-                // A FIFO or a device reports size 0 and would block or never end when read; an empty file reads as "" anyway.
-                long length = new FileInfo(path).Length;
-                if (length == 0) return string.Empty;
-                if (length > MaxReadBytes) throw new IOException($"it is {length:N0} bytes; PolicyLint reads at most {MaxReadBytes:N0}");
-                // One read into a pooled buffer and one decode: a StreamReader would grow a builder and copy the text twice more.
-                var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+                var (chars, length) = ReadChars(path);
                 try
                 {
-                    int count = 0;
-                    using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan))
-                    {
-                        int read;
-                        while (count < length && (read = stream.Read(bytes, count, (int)length - count)) > 0) count += read;
-                    }
-                    var encoding = DetectEncoding(bytes, count, out int preamble);
-                    return encoding.GetString(bytes, preamble, count - preamble);
+                    return new string(chars, 0, length);
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(bytes);
+                    Release(chars);
                 }
             }
             catch (Exception) when (fallback != null)
             {
                 return fallback;
             }
+        }
+
+        /// <summary>Buffers up to this size come from the shared pool; a larger (unusual) file gets its own, so the pool never holds on to it.</summary>
+        private const int MaxPooled = 4 * 1024 * 1024;
+
+        private static (char[] Chars, int Length) ReadChars(string path)
+        {
+            // A FIFO or a device reports size 0 and would block or never end when read; an empty file reads as "" anyway.
+            long length = new FileInfo(path).Length;
+            if (length == 0) return (Array.Empty<char>(), 0);
+            if (length > MaxReadBytes) throw new IOException($"it is {length:N0} bytes; PolicyLint reads at most {MaxReadBytes:N0}");
+            var bytes = length <= MaxPooled ? ArrayPool<byte>.Shared.Rent((int)length) : new byte[length];
+            try
+            {
+                int count = 0;
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan))
+                {
+                    int read;
+                    while (count < length && (read = stream.Read(bytes, count, (int)length - count)) > 0) count += read;
+                }
+                var encoding = DetectEncoding(bytes, count, out int preamble);
+                int max = encoding.GetMaxCharCount(count - preamble);
+                var chars = max <= MaxPooled ? ArrayPool<char>.Shared.Rent(max) : new char[max];
+                return (chars, encoding.GetChars(bytes, preamble, count - preamble, chars, 0));
+            }
+            finally
+            {
+                if (bytes.Length <= MaxPooled) ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        private static void Release(char[] chars)
+        {
+            if (chars.Length > 0 && chars.Length <= MaxPooled) ArrayPool<char>.Shared.Return(chars);
         }
 
         private static readonly Encoding Utf8 = new UTF8Encoding(false);
@@ -78,18 +113,20 @@ namespace PolicyLint.Model
             return Utf8;
         }
 
-        public static PolicyDocument Parse(string path, string text) => Parse(path, text, reloadable: false);
+        public static PolicyDocument Parse(string path, string text) => Parse(path, text.AsMemory(), text, reloadable: false);
 
-        private static PolicyDocument Parse(string path, string text, bool reloadable)
+        /// <param name="source">The text to parse.</param>
+        /// <param name="sourceString">The same text as a string, when the caller has one (kept by the document).</param>
+        private static PolicyDocument Parse(string path, ReadOnlyMemory<char> source, string? sourceString, bool reloadable)
         {
-            var doc = new PolicyDocument(path, text, reloadable);
+            var doc = new PolicyDocument(path, source.Span, sourceString, reloadable);
             // Open elements, each with the list collecting its children (lists are reused once an element ends).
             var stack = new Stack<(PolicyNode Node, List<PolicyNode> Children)>();
             var spareLists = new Stack<List<PolicyNode>>();
             XmlReader? reader = null;
             try
             {
-                reader = XmlReader.Create(new StringReader(text), Settings);
+                reader = XmlReader.Create(new MemoryReader(source), Settings);
                 var info = (IXmlLineInfo)reader;
                 // Values repeat a lot (claim ids, handlers, "true"): one string per distinct value keeps the tree small.
                 var values = reader.NameTable;
@@ -111,7 +148,7 @@ namespace PolicyLint.Model
                                 {
                                     if (reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns"))
                                         continue;
-                                    attributes.Add(ReadAttribute(doc, node, reader, info, values));
+                                    attributes.Add(ReadAttribute(doc, source.Span, node, reader, info, values));
                                 } while (reader.MoveToNextAttribute());
                                 reader.MoveToElement();
                                 if (attributes.Count > 0) node.Attributes = attributes.ToArray();
@@ -123,20 +160,20 @@ namespace PolicyLint.Model
                                 parent.Children.Add(node);
                             }
                             if (!reader.IsEmptyElement) stack.Push((node, spareLists.Count > 0 ? spareLists.Pop() : new List<PolicyNode>()));
-                            else node.EndOffset = EndOfTag(doc.Text, node.Attributes.Count > 0 ? node.Attributes[node.Attributes.Count - 1].ValueEnd : node.TagEnd);
+                            else node.EndOffset = EndOfTag(source.Span, node.Attributes.Count > 0 ? node.Attributes[node.Attributes.Count - 1].ValueEnd : node.TagEnd);
                             break;
                         }
                         case XmlNodeType.EndElement:
                             if (stack.Count > 0)
                             {
                                 var open = stack.Pop();
-                                open.Node.EndOffset = EndOfTag(doc.Text, doc.OffsetOf(info.LineNumber, info.LinePosition));
+                                open.Node.EndOffset = EndOfTag(source.Span, doc.OffsetOf(info.LineNumber, info.LinePosition));
                                 Close(open, spareLists);
                             }
                             break;
                         case XmlNodeType.Text:
                         case XmlNodeType.CDATA:
-                            if (stack.Count > 0) AddText(doc, stack.Peek().Node, reader, info, values);
+                            if (stack.Count > 0) AddText(doc, source.Span, stack.Peek().Node, reader, info, values);
                             break;
                         case XmlNodeType.Comment:
                         {
@@ -150,7 +187,7 @@ namespace PolicyLint.Model
             }
             catch (XmlException ex)
             {
-                doc.ParseFailure = Failure(doc, ex);
+                doc.ParseFailure = Failure(doc, source.Span, ex);
             }
             finally
             {
@@ -160,9 +197,11 @@ namespace PolicyLint.Model
             while (stack.Count > 0)
             {
                 var open = stack.Pop();
-                open.Node.EndOffset = doc.Text.Length;
+                open.Node.EndOffset = doc.Length;
                 Close(open, spareLists);
             }
+            // A file with an error keeps its text: PL0001 and the engine look at it again.
+            if (!doc.IsWellFormed) doc.KeepText(sourceString ?? source.ToString());
             doc.ReleaseText();
             return doc;
         }
@@ -174,10 +213,10 @@ namespace PolicyLint.Model
             spareLists.Push(open.Children);
         }
 
-        private static int EndOfTag(string text, int from)
+        private static int EndOfTag(ReadOnlySpan<char> text, int from)
         {
-            int gt = from < text.Length ? text.IndexOf('>', from) : -1;
-            return gt < 0 ? text.Length : gt + 1;
+            int gt = from < text.Length ? text.Slice(from).IndexOf('>') : -1;
+            return gt < 0 ? text.Length : from + gt + 1;
         }
 
         /// <summary>A document for a file that could not be read at all (reported as PL0001).</summary>
@@ -188,9 +227,8 @@ namespace PolicyLint.Model
             return doc;
         }
 
-        private static PolicyAttribute ReadAttribute(PolicyDocument doc, PolicyNode owner, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
+        private static PolicyAttribute ReadAttribute(PolicyDocument doc, ReadOnlySpan<char> text, PolicyNode owner, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
-            string text = doc.Text;
             int nameStart = doc.OffsetOf(info.LineNumber, info.LinePosition);
             int i = nameStart + reader.Name.Length;
             while (i < text.Length && text[i] != '=') i++;
@@ -201,27 +239,21 @@ namespace PolicyLint.Model
             if (i < text.Length)
             {
                 char quote = text[i];
-                valueEnd = text.IndexOf(quote, valueStart);
-                if (valueEnd < 0) valueEnd = valueStart;
+                int close = text.Slice(valueStart).IndexOf(quote);
+                valueEnd = close < 0 ? valueStart : valueStart + close;
             }
             return new PolicyAttribute(owner, reader.Name, values.Add(reader.Value), nameStart, valueStart, valueEnd);
         }
 
-        private static void AddText(PolicyDocument doc, PolicyNode node, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
+        private static void AddText(PolicyDocument doc, ReadOnlySpan<char> text, PolicyNode node, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
             string value = reader.Value;
             string trimmed = value.Trim();
             if (trimmed.Length == 0) return;
             int start = doc.OffsetOf(info.LineNumber, info.LinePosition);
-            string text = doc.Text;
             // Raw text may hold entity references, so find its end in the source rather than by length.
-            int rawEnd = text.IndexOf('<', start);
-            if (rawEnd < 0) rawEnd = text.Length;
-            if (reader.NodeType == XmlNodeType.CDATA)
-            {
-                int cdataEnd = text.IndexOf("]]>", start, StringComparison.Ordinal);
-                rawEnd = cdataEnd < 0 ? text.Length : cdataEnd;
-            }
+            int rawEnd = IndexOf(text, "<".AsSpan(), start);
+            if (reader.NodeType == XmlNodeType.CDATA) rawEnd = IndexOf(text, "]]>".AsSpan(), start);
             int s = start, e = rawEnd;
             while (s < e && char.IsWhiteSpace(text[s])) s++;
             while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
@@ -237,29 +269,37 @@ namespace PolicyLint.Model
             }
         }
 
-        private static ParseFailure Failure(PolicyDocument doc, XmlException ex)
+        /// <summary>The first occurrence at or after <paramref name="from"/>, else the text's length.</summary>
+        private static int IndexOf(ReadOnlySpan<char> text, ReadOnlySpan<char> value, int from)
         {
-            int doctype = FindDoctype(doc.Text);
+            if (from >= text.Length) return text.Length;
+            int i = text.Slice(from).IndexOf(value);
+            return i < 0 ? text.Length : from + i;
+        }
+
+        private static ParseFailure Failure(PolicyDocument doc, ReadOnlySpan<char> text, XmlException ex)
+        {
+            int doctype = FindDoctype(text);
             if (doctype >= 0)
             {
                 return new ParseFailure("DTDs and entities are not allowed in a policy file; the DOCTYPE was not processed.",
                     doc.Span(doctype, doctype + "<!DOCTYPE".Length), isDtd: true);
             }
             int offset = doc.OffsetOf(Math.Max(ex.LineNumber, 1), Math.Max(ex.LinePosition, 1));
-            int end = offset < doc.Text.Length ? offset + 1 : offset;
+            int end = offset < doc.Length ? offset + 1 : offset;
             return new ParseFailure(CleanMessage(ex), doc.Span(offset, end), isDtd: false);
         }
 
-        private static int FindDoctype(string text)
+        private static int FindDoctype(ReadOnlySpan<char> text)
         {
-            int i = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            int i = text.IndexOf("<!DOCTYPE".AsSpan());
             if (i < 0) return -1;
             // Only a DOCTYPE in the prolog counts; text inside comments or values elsewhere does not.
             int root = IndexOfRootStart(text);
             return root < 0 || i < root ? i : -1;
         }
 
-        private static int IndexOfRootStart(string text)
+        private static int IndexOfRootStart(ReadOnlySpan<char> text)
         {
             for (int i = 0; i + 1 < text.Length; i++)
             {
@@ -283,5 +323,27 @@ namespace PolicyLint.Model
         }
 
         private const int MaxMessageLength = 300;
+
+        /// <summary>A TextReader over characters already in memory (StringReader needs a string).</summary>
+        private sealed class MemoryReader : TextReader
+        {
+            private readonly ReadOnlyMemory<char> _text;
+            private int _position;
+
+            public MemoryReader(ReadOnlyMemory<char> text) => _text = text;
+
+            public override int Peek() => _position < _text.Length ? _text.Span[_position] : -1;
+
+            public override int Read() => _position < _text.Length ? _text.Span[_position++] : -1;
+
+            public override int Read(char[] buffer, int index, int count)
+            {
+                int n = Math.Min(count, _text.Length - _position);
+                if (n <= 0) return 0;
+                _text.Span.Slice(_position, n).CopyTo(buffer.AsSpan(index, n));
+                _position += n;
+                return n;
+            }
+        }
     }
 }
