@@ -98,14 +98,26 @@ namespace PolicyLint.Model
         }
 
         /// <summary>Follows a path of child names, e.g. Path("Metadata", "Item").</summary>
-        public IEnumerable<PolicyNode> Path(params string[] names) => PathFrom(this, names, 0);
-
-        private static IEnumerable<PolicyNode> PathFrom(PolicyNode node, string[] names, int index)
+        public IEnumerable<PolicyNode> Path(params string[] names)
         {
-            if (index == names.Length) { yield return node; yield break; }
-            foreach (var child in node.ChildrenNamed(names[index]))
-                foreach (var n in PathFrom(child, names, index + 1))
-                    yield return n;
+            // Depth first without nested iterators: one enumerator however long the path.
+            if (names.Length == 0) { yield return this; yield break; }
+            var stack = new Stack<(PolicyNode Node, int Level, int Next)>(names.Length + 1);
+            stack.Push((this, 0, 0));
+            while (stack.Count > 0)
+            {
+                var (node, level, next) = stack.Pop();
+                var children = node._children;
+                string name = names[level];
+                for (int i = next; i < children.Length; i++)
+                {
+                    if (!string.Equals(children[i].Name, name, StringComparison.Ordinal)) continue;
+                    if (level == names.Length - 1) { yield return children[i]; continue; }
+                    stack.Push((node, level, i + 1));
+                    stack.Push((children[i], level + 1, 0));
+                    break;
+                }
+            }
         }
 
         /// <summary>Text of a child element, e.g. ChildText("DataUri").</summary>

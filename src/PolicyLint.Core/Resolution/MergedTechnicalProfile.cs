@@ -110,16 +110,27 @@ namespace PolicyLint.Resolution
             }
         }
 
-        /// <summary>An appended list, e.g. Items("OutputClaims", "OutputClaim").</summary>
-        public IEnumerable<PolicyNode> Items(string listName, string itemName)
-            => Parts.SelectMany(p => p.Path(listName, itemName));
+        /// <summary>An appended list, e.g. Items("OutputClaims", "OutputClaim"); built once per profile (profiles are shared by many rules and policies).</summary>
+        public IReadOnlyList<PolicyNode> Items(string listName, string itemName)
+        {
+            var key = (listName, itemName);
+            if (_items.TryGetValue(key, out var items)) return items;
+            var list = new List<PolicyNode>();
+            foreach (var part in Parts)
+                foreach (var container in part.ChildrenNamed(listName))
+                    foreach (var item in container.ChildrenNamed(itemName))
+                        list.Add(item);
+            _items[key] = list;
+            return list;
+        }
+        private readonly Dictionary<(string, string), IReadOnlyList<PolicyNode>> _items = new Dictionary<(string, string), IReadOnlyList<PolicyNode>>();
 
-        public IEnumerable<PolicyNode> InputClaims => Items("InputClaims", "InputClaim");
-        public IEnumerable<PolicyNode> OutputClaims => Items("OutputClaims", "OutputClaim");
-        public IEnumerable<PolicyNode> PersistedClaims => Items("PersistedClaims", "PersistedClaim");
-        public IEnumerable<PolicyNode> DisplayClaims => Items("DisplayClaims", "DisplayClaim");
-        public IEnumerable<PolicyNode> InputClaimsTransformations => Items("InputClaimsTransformations", "InputClaimsTransformation");
-        public IEnumerable<PolicyNode> OutputClaimsTransformations => Items("OutputClaimsTransformations", "OutputClaimsTransformation");
-        public IEnumerable<PolicyNode> ValidationTechnicalProfiles => Items("ValidationTechnicalProfiles", "ValidationTechnicalProfile");
+        public IReadOnlyList<PolicyNode> InputClaims => Items("InputClaims", "InputClaim");
+        public IReadOnlyList<PolicyNode> OutputClaims => Items("OutputClaims", "OutputClaim");
+        public IReadOnlyList<PolicyNode> PersistedClaims => Items("PersistedClaims", "PersistedClaim");
+        public IReadOnlyList<PolicyNode> DisplayClaims => Items("DisplayClaims", "DisplayClaim");
+        public IReadOnlyList<PolicyNode> InputClaimsTransformations => Items("InputClaimsTransformations", "InputClaimsTransformation");
+        public IReadOnlyList<PolicyNode> OutputClaimsTransformations => Items("OutputClaimsTransformations", "OutputClaimsTransformation");
+        public IReadOnlyList<PolicyNode> ValidationTechnicalProfiles => Items("ValidationTechnicalProfiles", "ValidationTechnicalProfile");
     }
 }

@@ -120,23 +120,26 @@ namespace PolicyLint.Analysis.Flow
 
             var validations = ValidationProfiles(profile);
             if (validations.Count == 0) return;
-            var withPage = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);
-            withPage.UnionWith(Produces(profileId));
+            // Validation profiles see the bag plus everything their page produced.
+            var page = ProducedBy(profileId);
             foreach (var validation in validations)
-                CheckProfile(journey, step, validation, profile.Id, withPage, missing);
+                CheckProfile(journey, step, validation, profile.Id, available, missing, page);
         }
 
-        private void CheckProfile(MergedJourney journey, PolicyNode step, MergedTechnicalProfile profile, string? validatedProfileId, HashSet<string> available, List<MissingInput> missing)
+        private void CheckProfile(MergedJourney journey, PolicyNode step, MergedTechnicalProfile profile, string? validatedProfileId, HashSet<string> available,
+            List<MissingInput> missing, HashSet<string>? alsoAvailable = null)
         {
             HashSet<string>? own = null;
             foreach (var input in profile.InputClaims)
             {
                 string? claim = input["ClaimTypeReferenceId"];
                 if (string.IsNullOrEmpty(claim) || input.Attribute("DefaultValue") != null || available.Contains(claim!)) continue;
+                if (alsoAvailable != null && alsoAvailable.Contains(claim!)) continue;
                 if (IsPhoneFactorPrefill(profile, input)) continue;
                 own ??= OwnSupply(profile);
                 if (own.Contains(claim!)) continue;
-                missing.Add(new MissingInput(input, claim!, profile.Id, validatedProfileId, journey, step, available));
+                missing.Add(new MissingInput(input, claim!, profile.Id, validatedProfileId, journey, step,
+                    alsoAvailable == null ? available : available.Concat(alsoAvailable)));
             }
         }
 
@@ -187,7 +190,9 @@ namespace PolicyLint.Analysis.Flow
         /// the outputs of its claims transformations, and the same for the profiles it pulls in (validation profiles,
         /// display-control actions, IncludeClaimsFromTechnicalProfile, its session manager, which restores persisted claims).
         /// </summary>
-        public IReadOnlyCollection<string> Produces(string profileId)
+        public IReadOnlyCollection<string> Produces(string profileId) => ProducedBy(profileId);
+
+        private HashSet<string> ProducedBy(string profileId)
         {
             if (_produces.TryGetValue(profileId, out var cached)) return cached;
             var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
