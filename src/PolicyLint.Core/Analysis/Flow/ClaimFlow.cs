@@ -18,6 +18,9 @@ namespace PolicyLint.Analysis.Flow
         private readonly Dictionary<string, HashSet<string>> _produces = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, JourneyFlow?> _journeys = new Dictionary<string, JourneyFlow?>(StringComparer.OrdinalIgnoreCase);
 
+        private readonly Dictionary<MergedTechnicalProfile, List<MergedTechnicalProfile>> _validations = new Dictionary<MergedTechnicalProfile, List<MergedTechnicalProfile>>();
+        private readonly Dictionary<MergedTechnicalProfile, HashSet<string>> _ownSupply = new Dictionary<MergedTechnicalProfile, HashSet<string>>();
+
         private ClaimFlow(ResolutionScope scope) => _scope = scope;
 
         /// <summary>Depends on declarations only, so policies that declare the same (relying parties of one base) share it.</summary>
@@ -56,9 +59,10 @@ namespace PolicyLint.Analysis.Flow
         /// <summary>Walks steps in order: checks what each step reads against <paramref name="available"/>, then adds what it can produce.</summary>
         private void WalkSteps(MergedJourney journey, string? defaultIssuer, HashSet<string> available, List<MissingInput> missing, List<string> callStack)
         {
+            var produced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var step in journey.Steps)
             {
-                var produced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                produced.Clear();
                 foreach (var profileId in ProfilesRunBy(step, defaultIssuer))
                 {
                     CheckInputs(journey, step, profileId, available, missing);
@@ -146,7 +150,9 @@ namespace PolicyLint.Analysis.Flow
         /// <summary>What a profile supplies to its own inputs: input claims transformations, and a self-asserted page's collected claims.</summary>
         private HashSet<string> OwnSupply(MergedTechnicalProfile profile)
         {
+            if (_ownSupply.TryGetValue(profile, out var known)) return known;
             var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            _ownSupply[profile] = own;
             foreach (var reference in profile.InputClaimsTransformations)
                 AddTransformationOutputs(reference["ReferenceId"], own);
             if (IsHandler(profile, "SelfAssertedAttributeProvider"))
@@ -165,10 +171,12 @@ namespace PolicyLint.Analysis.Flow
             => IsHandler(profile, "PhoneFactorProtocolProvider")
                && !string.Equals(input["PartnerClaimType"] ?? input["ClaimTypeReferenceId"], "UserId", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Validation profiles of a profile, nested ones included, in order (each once).</summary>
+        /// <summary>Validation profiles of a profile, nested ones included, in order (each once); once per profile, as journeys share profiles.</summary>
         private List<MergedTechnicalProfile> ValidationProfiles(MergedTechnicalProfile profile)
         {
+            if (_validations.TryGetValue(profile, out var known)) return known;
             var result = new List<MergedTechnicalProfile>();
+            _validations[profile] = result;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { profile.Id };
             var pending = new Queue<MergedTechnicalProfile>();
             pending.Enqueue(profile);

@@ -30,6 +30,8 @@ namespace PolicyLint.Rules.UserInterface
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
+            // Declarations alone decide it: relying parties that share their base's scope would find the same.
+            if (!context.Scope.FirstTime(this)) return;
             // Password claim → the write profiles that store it without the opt-out.
             var missing = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var id in context.Chain.Ids(DeclarationKind.TechnicalProfile))
