@@ -45,8 +45,10 @@ namespace PolicyLint.Benchmarks
             public Config()
             {
                 int iterations = int.TryParse(Environment.GetEnvironmentVariable("POLICYLINT_BENCH_ITERATIONS"), out int n) ? n : 5;
+                // Tiered JIT needs a few runs before the code is steady (one warm-up left the small corpora measuring tier-0 code).
+                int warmups = int.TryParse(Environment.GetEnvironmentVariable("POLICYLINT_BENCH_WARMUPS"), out int w) ? w : 3;
                 // Macro-benchmark: one invocation per iteration (the inputs take milliseconds to seconds).
-                AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(iterations));
+                AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations));
                 AddDiagnoser(MemoryDiagnoser.Default);
                 WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
             }

@@ -87,7 +87,8 @@ if command -v hyperfine > /dev/null; then
   $build > /dev/null 2>&1
   echo
   echo "### no-op build (nothing changed since the last build)"
-  hyperfine --style basic --warmup 1 --runs "$runs" \
+  # Three warm-ups: the first no-op build after a cold one still finds the file system cold at times.
+  hyperfine --style basic --warmup 3 --runs "$runs" \
     -n "with PolicyLint" "$build" -n "PolicyLintEnabled=false" "$build -p:PolicyLintEnabled=false" \
     --export-markdown "$work/noop.md" > "$work/noop.log"
   cat "$work/noop.md"
