@@ -85,9 +85,10 @@ namespace PolicyLint.Build
             if (!string.IsNullOrEmpty(ErrorLog))
                 SarifLog.Write(ErrorLog!, result.All, RepositoryRoot);
 
+            bool errors = false;
             if (string.IsNullOrEmpty(ReportFile))
             {
-                foreach (var d in reported) d.LogTo(Log);
+                foreach (var d in reported) errors |= d.LogTo(BuildEngine, nameof(PolicyLint));
                 if (GitHubAnnotations.IsEnabled())
                     foreach (var line in GitHubAnnotations.Format(result.Diagnostics, RepositoryRoot))
                         Log.LogMessage(MessageImportance.High, line);
@@ -100,7 +101,7 @@ namespace PolicyLint.Build
 
             WriteStamp();
             Log.LogMessage(MessageImportance.Low, $"PolicyLint analyzed {result.FilesAnalyzed} file(s): {result.Diagnostics.Count} diagnostic(s).");
-            return !Log.HasLoggedErrors;
+            return !errors && !Log.HasLoggedErrors;
         }
 
         // B2CSettingsFile may be relative to the project: MSBuild runs a project's targets in the project's folder.
@@ -128,10 +129,16 @@ namespace PolicyLint.Build
             if (string.IsNullOrEmpty(StampFile)) return;
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
-                File.WriteAllText(StampFile, "PolicyLint analyzed these inputs; the report file holds what it found.\n");
+                string full = Path.GetFullPath(StampFile);
+                string directory = Path.GetDirectoryName(full)!;
+                Directory.CreateDirectory(directory);
+                // The stamp's name carries a hash of the options: only the current one may exist, or going back to
+                // earlier options would find their old stamp and skip the lint with another run's report.
+                foreach (var old in Directory.GetFiles(directory, "policylint.*.stamp"))
+                    if (!string.Equals(Path.GetFullPath(old), full, StringComparison.Ordinal)) File.Delete(old);
+                File.WriteAllText(full, "PolicyLint analyzed these inputs with these options; the report file holds what it found.\n");
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 Log.LogMessage(MessageImportance.Low, "PolicyLint could not update " + StampFile + ": " + ex.Message);
             }

@@ -18,20 +18,25 @@ namespace PolicyLint.Build
         public int Line, Column, EndLine, EndColumn;
         public string Message = "";
 
-        /// <summary>Logs with MSBuild's full overload, so consoles and IDEs show file(line,col,endLine,endCol).</summary>
-        public void LogTo(Microsoft.Build.Utilities.TaskLoggingHelper log)
+        /// <summary>
+        /// Logs with MSBuild's full form, so consoles and IDEs show file(line,col,endLine,endCol). Through the build
+        /// engine rather than a TaskLoggingHelper: the report task then needs only Microsoft.Build.Framework, which
+        /// MSBuild has loaded already. Returns whether it was an error.
+        /// </summary>
+        public bool LogTo(Microsoft.Build.Framework.IBuildEngine engine, string sender)
         {
+            var now = DateTime.UtcNow;
             switch (Severity)
             {
                 case "error":
-                    log.LogError(null, Id, null, HelpLink, File, Line, Column, EndLine, EndColumn, Message);
-                    break;
+                    engine.LogErrorEvent(new Microsoft.Build.Framework.BuildErrorEventArgs(null, Id, File, Line, Column, EndLine, EndColumn, Message, null, sender, HelpLink, now));
+                    return true;
                 case "warning":
-                    log.LogWarning(null, Id, null, HelpLink, File, Line, Column, EndLine, EndColumn, Message);
-                    break;
+                    engine.LogWarningEvent(new Microsoft.Build.Framework.BuildWarningEventArgs(null, Id, File, Line, Column, EndLine, EndColumn, Message, null, sender, HelpLink, now));
+                    return false;
                 default:
-                    log.LogMessage(null, Id, null, File, Line, Column, EndLine, EndColumn, Microsoft.Build.Framework.MessageImportance.Normal, Message);
-                    break;
+                    engine.LogMessageEvent(new Microsoft.Build.Framework.BuildMessageEventArgs(null, Id, File, Line, Column, EndLine, EndColumn, Message, null, sender, Microsoft.Build.Framework.MessageImportance.Normal, now));
+                    return false;
             }
         }
 

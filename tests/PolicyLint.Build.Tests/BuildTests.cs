@@ -152,6 +152,11 @@ namespace PolicyLint.Build.Tests
             var except = repo.Build("-p:NoWarn=PL2001 -p:TreatWarningsAsErrors=true -p:WarningsNotAsErrors=PL1007");
             Assert.Equal(new[] { "Other.xml(2,128,2,152): warning PL1007" }, Problems(except, repo));
             Assert.Equal(0, except.ExitCode);
+
+            // Back to options used before: their old stamp must not make the lint skip with another run's report.
+            var again = repo.Build("-p:NoWarn=PL2001 -p:WarningsAsErrors=PL1007");
+            Assert.Equal(new[] { "Other.xml(2,128,2,152): error PL1007" }, Problems(again, repo));
+            Assert.Single(Directory.GetFiles(Path.Combine(repo.Directory, "obj"), "policylint.*.stamp"));
         }
 
         [Fact]
