@@ -36,6 +36,30 @@ namespace PolicyLint.Tests
 }";
 
         [Fact]
+        public void EnvironmentsOfOneLintShareOneParseOfEachFile()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "policylint-shared-parse-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                string file = Path.Combine(dir, "Base.xml");
+                File.WriteAllText(file, "<TrustFrameworkPolicy xmlns=\"http://schemas.microsoft.com/online/cpim/schemas/2013/06\" PolicySchemaVersion=\"0.3.0.0\" TenantId=\"contoso.onmicrosoft.com\" PolicyId=\"B2C_1A_Base\" PublicPolicyUri=\"http://contoso.onmicrosoft.com/B2C_1A_Base\" />");
+                var request = new AnalysisRequest().AddPolicy(file);
+                var first = PolicyAnalyzer.Analyze(request).Documents[file];
+                Assert.NotSame(first, PolicyAnalyzer.Analyze(request).Documents[file]);
+
+                // What Linter.Run gives every environment of a settings file.
+                request.Loaded = new LoadedFiles();
+                var shared = PolicyAnalyzer.Analyze(request).Documents[file];
+                Assert.Same(shared, PolicyAnalyzer.Analyze(request).Documents[file]);
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+
+        [Fact]
         public void ReadsTheExtensionsFormat()
         {
             var file = SettingsFile.Parse("appsettings.json", TwoEnvironments);
