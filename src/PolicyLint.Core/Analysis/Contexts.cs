@@ -88,12 +88,8 @@ namespace PolicyLint.Analysis
         public MergedTechnicalProfile? TechnicalProfile(string id) => Scope.TechnicalProfile(id);
 
         /// <summary>Shared per-policy state for rules that compute something expensive once (keyed by type).</summary>
-        public T GetOrAdd<T>(System.Func<PolicyContext, T> create) where T : class
-        {
-            if (!_state.TryGetValue(typeof(T), out var value)) _state[typeof(T)] = value = create(this);
-            return (T)value;
-        }
-        private readonly Dictionary<System.Type, object> _state = new Dictionary<System.Type, object>();
+        public T GetOrAdd<T>(System.Func<PolicyContext, T> create) where T : class => (_state ??= new StateByType<PolicyContext>(this)).GetOrAdd(create);
+        private StateByType<PolicyContext>? _state;
     }
 
     public sealed class ProjectContext : RuleContext

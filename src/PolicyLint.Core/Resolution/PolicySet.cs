@@ -39,12 +39,8 @@ namespace PolicyLint.Resolution
         /// Per-build state for something computed from every file (keyed by type): computing it once per build
         /// rather than once per policy keeps the analysis linear in the number of policies.
         /// </summary>
-        public T GetOrAdd<T>(Func<PolicySet, T> create) where T : class
-        {
-            if (!_state.TryGetValue(typeof(T), out var value)) _state[typeof(T)] = value = create(this);
-            return (T)value;
-        }
-        private readonly Dictionary<Type, object> _state = new Dictionary<Type, object>();
+        public T GetOrAdd<T>(Func<PolicySet, T> create) where T : class => (_state ??= new StateByType<PolicySet>(this)).GetOrAdd(create);
+        private StateByType<PolicySet>? _state;
 
         private readonly Dictionary<PolicyChain, ResolutionScope> _scopes = new Dictionary<PolicyChain, ResolutionScope>();
 
@@ -56,25 +52,27 @@ namespace PolicyLint.Resolution
             return scope;
         }
 
-        private HashSet<string>? _bases, _reportedBases;
+        private Dictionary<string, int>? _derived, _reportedDerived;
 
         /// <summary>Whether another policy of the build (or only a reported one) names this one as its base.</summary>
         public bool IsBaseOfAnother(PolicyFile file, bool reportedOnly)
         {
             string? id = file.PolicyId;
             if (string.IsNullOrEmpty(id)) return false;
-            var bases = reportedOnly ? _reportedBases ??= BaseIds(Reported) : _bases ??= BaseIds(Files);
-            if (!bases.Contains(id!)) return false;
-            // Only this file naming itself does not count.
-            return (reportedOnly ? Reported : Files).Any(f => f != file && string.Equals(f.BasePolicyId, id, StringComparison.OrdinalIgnoreCase));
+            var derived = reportedOnly ? _reportedDerived ??= CountDerived(Reported) : _derived ??= CountDerived(Files);
+            if (!derived.TryGetValue(id!, out int count)) return false;
+            // A policy naming itself as its base does not count.
+            bool self = (!reportedOnly || !file.IsReference) && string.Equals(file.BasePolicyId, id, StringComparison.OrdinalIgnoreCase);
+            return count > (self ? 1 : 0);
         }
 
-        private static HashSet<string> BaseIds(IEnumerable<PolicyFile> files)
+        /// <summary>How many policies name each PolicyId as their base.</summary>
+        private static Dictionary<string, int> CountDerived(IEnumerable<PolicyFile> files)
         {
-            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             foreach (var f in files)
-                if (!string.IsNullOrEmpty(f.BasePolicyId)) ids.Add(f.BasePolicyId!);
-            return ids;
+                if (!string.IsNullOrEmpty(f.BasePolicyId)) counts[f.BasePolicyId!] = counts.TryGetValue(f.BasePolicyId!, out int n) ? n + 1 : 1;
+            return counts;
         }
 
         public PolicyChain ChainOf(PolicyFile file)

@@ -12,7 +12,6 @@ namespace PolicyLint.Resolution
     public sealed class ResolutionScope
     {
         private readonly Dictionary<string, MergedTechnicalProfile?> _profiles = new Dictionary<string, MergedTechnicalProfile?>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<Type, object> _state = new Dictionary<Type, object>();
         private readonly HashSet<object> _done = new HashSet<object>();
 
         internal ResolutionScope(PolicySet set, PolicyChain chain)
@@ -34,11 +33,8 @@ namespace PolicyLint.Resolution
         }
 
         /// <summary>State computed from the chain's declarations alone (keyed by type); never from the policy being checked.</summary>
-        public T GetOrAdd<T>(Func<ResolutionScope, T> create) where T : class
-        {
-            if (!_state.TryGetValue(typeof(T), out var value)) _state[typeof(T)] = value = create(this);
-            return (T)value;
-        }
+        public T GetOrAdd<T>(Func<ResolutionScope, T> create) where T : class => (_state ??= new StateByType<ResolutionScope>(this)).GetOrAdd(create);
+        private StateByType<ResolutionScope>? _state;
 
         /// <summary>True the first time a key is given: work whose findings lie only in declarations is done once per scope.</summary>
         public bool FirstTime(object key) => _done.Add(key);
