@@ -88,6 +88,15 @@ namespace PolicyLint.Benchmarks
                         if (only == null) Phases.Analyze(workload); else Phases.Analyze(workload, only);
                     return 0;
                 }
+                case "hold":
+                {
+                    var held = Phases.Load(Workload.Get(args[1]));
+                    GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
+                    Console.WriteLine($"held {GC.GetTotalMemory(true) / 1048576.0:F1} MB pid {Environment.ProcessId}");
+                    System.Threading.Thread.Sleep(60000);
+                    GC.KeepAlive(held);
+                    return 0;
+                }
                 case "peak":
                     Console.WriteLine(Peak.Measure(Workload.Get(args[1])));
                     return 0;

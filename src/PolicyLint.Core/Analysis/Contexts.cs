@@ -31,6 +31,10 @@ namespace PolicyLint.Analysis
         public void ReportText(PolicyNode node, params object?[] args)
             => Report(node.Document, node.Text != null ? node.TextSpan : node.StartTag, args);
 
+        // For an element a rule has already checked is there (elements are handles, so "maybe an element" is PolicyNode?).
+        public void Report(PolicyNode? node, params object?[] args) => Report(node!.Value, args);
+        public void ReportText(PolicyNode? node, params object?[] args) => ReportText(node!.Value, args);
+
         /// <summary>Reports at the named attribute's value when present, else at the element.</summary>
         public void ReportAt(PolicyNode node, string attributeName, params object?[] args)
         {

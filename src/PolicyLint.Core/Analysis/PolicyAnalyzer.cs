@@ -94,7 +94,7 @@ namespace PolicyLint.Analysis
                     list.Add((reg.Rule, action));
                 }
 
-            var root = file.Document.Root!;
+            var root = file.Document.Root!.Value;
             if (byName.Count > 0)
             {
                 Visit(context, byName, root);

@@ -80,14 +80,14 @@ namespace PolicyLint.Configuration
 
         private static PolicyNode? NextElement(PolicyDocument document, int offset)
         {
-            var root = document.Root;
-            if (root == null) return null;
+            if (document.Root is not PolicyNode root) return null;
             PolicyNode? best = null;
+            int bestStart = int.MaxValue;
             foreach (var node in new[] { root }.Concat(root.Descendants()))
             {
                 int start = node.StartTag.Span.Start;
-                if (start >= offset && (best == null || start < best.StartTag.Span.Start)) best = node;
-                if (best != null && start > best.StartTag.Span.Start) break;
+                if (start >= offset && start < bestStart) { best = node; bestStart = start; }
+                if (best != null && start > bestStart) break;
             }
             return best;
         }

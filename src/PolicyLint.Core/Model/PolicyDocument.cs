@@ -47,7 +47,22 @@ namespace PolicyLint.Model
         {
             if (_reloadable && IsWellFormed) _text = null;
         }
-        public PolicyNode? Root { get; internal set; }
+        /// <summary>The root element: the first one stored.</summary>
+        public PolicyNode? Root => Nodes.Length > 0 ? new PolicyNode(this, 0) : null;
+
+        /// <summary>Every element in document order (depth first), so an element's descendants follow it.</summary>
+        internal NodeData[] Nodes { get; private set; } = Array.Empty<NodeData>();
+        internal int NodeCount => Nodes.Length;
+        internal AttributeData[] Attributes { get; private set; } = Array.Empty<AttributeData>();
+        /// <summary>Each element's children are a slice of this array: ChildIndex[ChildStart .. ChildStart + ChildCount] are their node numbers.</summary>
+        internal int[] ChildIndex { get; private set; } = Array.Empty<int>();
+
+        internal void SetTree(NodeData[] nodes, AttributeData[] attributes, int[] childIndex)
+        {
+            Nodes = nodes;
+            Attributes = attributes;
+            ChildIndex = childIndex;
+        }
         public List<PolicyComment> Comments { get; } = new List<PolicyComment>();
         /// <summary>Set when the file is not well-formed XML (or has a DTD); the tree then holds what was read before the error.</summary>
         public ParseFailure? ParseFailure { get; internal set; }
@@ -55,10 +70,10 @@ namespace PolicyLint.Model
         public int LineCount => _lineStarts.Length;
 
         /// <summary>Root is TrustFrameworkPolicy in the policy namespace.</summary>
-        public bool IsPolicy => Root != null && Root.IsNamed("TrustFrameworkPolicy") && Root.NamespaceUri == PolicyNamespace;
+        public bool IsPolicy => Root is PolicyNode root && root.IsNamed("TrustFrameworkPolicy") && root.NamespaceUri == PolicyNamespace;
 
         /// <summary>Looks like a policy by name, whatever its namespace (used for PL0003's message).</summary>
-        public bool HasPolicyRootName => Root != null && Root.IsNamed("TrustFrameworkPolicy");
+        public bool HasPolicyRootName => Root is PolicyNode root && root.IsNamed("TrustFrameworkPolicy");
 
         public SourceSpan FileStart => Span(0, 0);
 

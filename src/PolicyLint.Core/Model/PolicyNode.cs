@@ -1,99 +1,106 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 
 namespace PolicyLint.Model
 {
     /// <summary>
-    /// An element of a policy file with the positions a diagnostic needs. Positions are kept as offsets and turned
-    /// into lines and columns when asked for: a build holds every node of every policy at once, so each byte counts.
+    /// An element of a policy file with the positions a diagnostic needs. A handle: the element's data sits in its
+    /// document's arrays (<see cref="PolicyDocument"/>), because a build holds every element of every policy at once,
+    /// and one object per element and attribute cost three times the input in memory and most of the load time in
+    /// garbage collections. Two handles to the same element are equal.
     /// </summary>
-    public sealed class PolicyNode
+    public readonly struct PolicyNode : IEquatable<PolicyNode>
     {
-        private static readonly PolicyNode[] NoChildren = Array.Empty<PolicyNode>();
-        private static readonly PolicyAttribute[] NoAttributes = Array.Empty<PolicyAttribute>();
-        private PolicyNode[] _children = NoChildren;
-        private readonly int _tagStart, _tagEnd;
-        private int _textStart, _textEnd;
+        private readonly int _index;
 
-        internal PolicyNode(PolicyDocument document, PolicyNode? parent, string name, string namespaceUri, int tagStart, int tagEnd, int depth)
+        internal PolicyNode(PolicyDocument document, int index)
         {
             Document = document;
-            Parent = parent;
-            Name = name;
-            NamespaceUri = namespaceUri;
-            _tagStart = tagStart;
-            _tagEnd = tagEnd;
-            Depth = depth;
+            _index = index;
         }
 
         public PolicyDocument Document { get; }
-        public PolicyNode? Parent { get; }
+        private ref NodeData Data => ref Document.Nodes[_index];
+
+        public PolicyNode? Parent
+        {
+            get
+            {
+                int parent = Data.Parent;
+                return parent < 0 ? null : new PolicyNode(Document, parent);
+            }
+        }
+
         /// <summary>Local name (the policy namespace is the only one that matters).</summary>
-        public string Name { get; }
-        public string NamespaceUri { get; }
+        public string Name => Data.Name;
+        public string NamespaceUri => Data.NamespaceUri;
         /// <summary>From '&lt;' to the end of the element name.</summary>
-        public SourceSpan StartTag => Document.Span(_tagStart, _tagEnd);
-        public int Depth { get; }
-        public IReadOnlyList<PolicyAttribute> Attributes { get; internal set; } = NoAttributes;
-        public IReadOnlyList<PolicyNode> Children => _children;
+        public SourceSpan StartTag => Document.Span(Data.TagStart, Data.TagEnd);
+        public int Depth => Data.Depth;
+        public PolicyAttributeList Attributes => new PolicyAttributeList(Document, _index, Data.AttributeStart, Data.AttributeCount);
+        public PolicyNodeList Children => new PolicyNodeList(Document, Data.ChildStart, Data.ChildCount);
         /// <summary>Trimmed text content of a leaf element; null when it has none.</summary>
-        public string? Text { get; internal set; }
+        public string? Text => Data.Text;
         /// <summary>The text's first to last non-blank character in the source; empty at the file start when there is no text.</summary>
-        public SourceSpan TextSpan => Text == null ? Document.Span(0, 0) : Document.Span(_textStart, _textEnd);
+        public SourceSpan TextSpan => Data.Text == null ? Document.Span(0, 0) : Document.Span(Data.TextStart, Data.TextEnd);
         /// <summary>Offset just past the element's end tag (or its "/&gt;"); the element's whole extent ends here.</summary>
-        public int EndOffset { get; internal set; }
+        public int EndOffset => Data.EndOffset;
 
         /// <summary>Position among the parent's element children.</summary>
-        public int Index { get; internal set; }
-
-        internal int TextStart => _textStart;
-        internal int TagEnd => _tagEnd;
-
-        internal void SetTextSpan(int start, int end)
-        {
-            _textStart = start;
-            _textEnd = end;
-        }
-
-        /// <summary>The parser collects children in a reusable list and stores them here, exactly sized, when the element ends.</summary>
-        internal void SetChildren(List<PolicyNode> children)
-        {
-            if (children.Count > 0) _children = children.ToArray();
-        }
+        public int Index => Data.Index;
 
         public PolicyAttribute? Attribute(string name)
         {
-            var attributes = Attributes;
-            for (int i = 0; i < attributes.Count; i++)
+            ref var data = ref Data;
+            var attributes = Document.Attributes;
+            for (int i = data.AttributeStart, end = i + data.AttributeCount; i < end; i++)
             {
                 if (string.Equals(attributes[i].Name, name, StringComparison.Ordinal))
-                    return attributes[i];
+                    return new PolicyAttribute(Document, _index, i);
             }
             return null;
         }
 
         /// <summary>The attribute's value, or null when absent.</summary>
-        public string? this[string attributeName] => Attribute(attributeName)?.Value;
+        public string? this[string attributeName]
+        {
+            get
+            {
+                ref var data = ref Data;
+                var attributes = Document.Attributes;
+                for (int i = data.AttributeStart, end = i + data.AttributeCount; i < end; i++)
+                {
+                    if (string.Equals(attributes[i].Name, attributeName, StringComparison.Ordinal))
+                        return attributes[i].Value;
+                }
+                return null;
+            }
+        }
 
         public PolicyNode? Child(string name)
         {
-            var children = _children;
-            for (int i = 0; i < children.Length; i++)
+            ref var data = ref Data;
+            var nodes = Document.Nodes;
+            var children = Document.ChildIndex;
+            for (int i = data.ChildStart, end = i + data.ChildCount; i < end; i++)
             {
-                if (string.Equals(children[i].Name, name, StringComparison.Ordinal))
-                    return children[i];
+                if (string.Equals(nodes[children[i]].Name, name, StringComparison.Ordinal))
+                    return new PolicyNode(Document, children[i]);
             }
             return null;
         }
 
         public IEnumerable<PolicyNode> ChildrenNamed(string name)
         {
-            var children = _children;
-            for (int i = 0; i < children.Length; i++)
+            var document = Document;
+            int start = Data.ChildStart, count = Data.ChildCount;
+            for (int i = start; i < start + count; i++)
             {
-                if (string.Equals(children[i].Name, name, StringComparison.Ordinal))
-                    yield return children[i];
+                int child = document.ChildIndex[i];
+                if (string.Equals(document.Nodes[child].Name, name, StringComparison.Ordinal))
+                    yield return new PolicyNode(document, child);
             }
         }
 
@@ -102,19 +109,21 @@ namespace PolicyLint.Model
         {
             // Depth first without nested iterators: one enumerator however long the path.
             if (names.Length == 0) { yield return this; yield break; }
-            var stack = new Stack<(PolicyNode Node, int Level, int Next)>(names.Length + 1);
-            stack.Push((this, 0, 0));
+            var document = Document;
+            var stack = new Stack<(int Node, int Level, int Next)>(names.Length + 1);
+            stack.Push((_index, 0, 0));
             while (stack.Count > 0)
             {
                 var (node, level, next) = stack.Pop();
-                var children = node._children;
+                int childStart = document.Nodes[node].ChildStart, childCount = document.Nodes[node].ChildCount;
                 string name = names[level];
-                for (int i = next; i < children.Length; i++)
+                for (int i = next; i < childCount; i++)
                 {
-                    if (!string.Equals(children[i].Name, name, StringComparison.Ordinal)) continue;
-                    if (level == names.Length - 1) { yield return children[i]; continue; }
+                    int child = document.ChildIndex[childStart + i];
+                    if (!string.Equals(document.Nodes[child].Name, name, StringComparison.Ordinal)) continue;
+                    if (level == names.Length - 1) { yield return new PolicyNode(document, child); continue; }
                     stack.Push((node, level, i + 1));
-                    stack.Push((children[i], level + 1, 0));
+                    stack.Push((child, level + 1, 0));
                     break;
                 }
             }
@@ -128,55 +137,179 @@ namespace PolicyLint.Model
         /// <summary>The nearest ancestor with the given name.</summary>
         public PolicyNode? Ancestor(string name)
         {
-            for (var p = Parent; p != null; p = p.Parent)
-                if (p.IsNamed(name)) return p;
+            var nodes = Document.Nodes;
+            for (int p = Data.Parent; p >= 0; p = nodes[p].Parent)
+                if (string.Equals(nodes[p].Name, name, StringComparison.Ordinal)) return new PolicyNode(Document, p);
             return null;
         }
 
-        /// <summary>Every descendant, depth first, without recursion (inputs can nest deeply).</summary>
+        /// <summary>Every descendant, depth first: the elements stored after this one that are deeper.</summary>
         public IEnumerable<PolicyNode> Descendants()
         {
-            var stack = new Stack<(PolicyNode Node, int Next)>();
-            stack.Push((this, 0));
-            while (stack.Count > 0)
+            var document = Document;
+            int depth = Data.Depth;
+            for (int i = _index + 1; i < document.NodeCount && document.Nodes[i].Depth > depth; i++)
+                yield return new PolicyNode(document, i);
+        }
+
+        public bool Equals(PolicyNode other) => _index == other._index && ReferenceEquals(Document, other.Document);
+        public override bool Equals(object? obj) => obj is PolicyNode other && Equals(other);
+        public override int GetHashCode() => (Document?.GetHashCode() ?? 0) * 31 + _index;
+        // No == operator on purpose: with one, "node == null" on a handle compiles and is always false.
+
+        public override string ToString() => Document == null ? "<default>" : $"<{Name}> at {Document.FilePath}({StartTag.Start.Line + 1},{StartTag.Start.Character + 1})";
+    }
+
+    /// <summary>An element's children: a slice of its document's child index.</summary>
+    public readonly struct PolicyNodeList : IReadOnlyList<PolicyNode>
+    {
+        private readonly PolicyDocument _document;
+        private readonly int _start;
+
+        internal PolicyNodeList(PolicyDocument document, int start, int count)
+        {
+            _document = document;
+            _start = start;
+            Count = count;
+        }
+
+        public int Count { get; }
+
+        public PolicyNode this[int index]
+        {
+            get
             {
-                var (node, next) = stack.Pop();
-                var children = node._children;
-                if (next < children.Length)
-                {
-                    stack.Push((node, next + 1));
-                    yield return children[next];
-                    stack.Push((children[next], 0));
-                }
+                if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+                return new PolicyNode(_document, _document.ChildIndex[_start + index]);
             }
         }
 
-        public override string ToString() => $"<{Name}> at {Document.FilePath}({StartTag.Start.Line + 1},{StartTag.Start.Character + 1})";
+        public Enumerator GetEnumerator() => new Enumerator(this);
+        IEnumerator<PolicyNode> IEnumerable<PolicyNode>.GetEnumerator() => GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator : IEnumerator<PolicyNode>
+        {
+            private readonly PolicyNodeList _list;
+            private int _next;
+
+            internal Enumerator(PolicyNodeList list)
+            {
+                _list = list;
+                _next = -1;
+            }
+
+            public PolicyNode Current => _list[_next];
+            object IEnumerator.Current => Current;
+            public bool MoveNext() => ++_next < _list.Count;
+            public void Reset() => _next = -1;
+            public void Dispose() { }
+        }
     }
 
-    public sealed class PolicyAttribute
+    /// <summary>An element's attributes, in source order (namespace declarations left out).</summary>
+    public readonly struct PolicyAttributeList : IReadOnlyList<PolicyAttribute>
     {
-        private readonly int _nameStart, _valueStart, _valueEnd;
+        private readonly PolicyDocument _document;
+        private readonly int _owner, _start;
 
-        internal PolicyAttribute(PolicyNode owner, string name, string value, int nameStart, int valueStart, int valueEnd)
+        internal PolicyAttributeList(PolicyDocument document, int owner, int start, int count)
         {
-            Owner = owner;
-            Name = name;
-            Value = value;
-            _nameStart = nameStart;
-            _valueStart = valueStart;
-            _valueEnd = valueEnd;
+            _document = document;
+            _owner = owner;
+            _start = start;
+            Count = count;
         }
 
-        public PolicyNode Owner { get; }
-        public string Name { get; }
-        public string Value { get; }
-        public SourceSpan NameSpan => Owner.Document.Span(_nameStart, _nameStart + Name.Length);
+        public int Count { get; }
+
+        public PolicyAttribute this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+                return new PolicyAttribute(_document, _owner, _start + index);
+            }
+        }
+
+        public Enumerator GetEnumerator() => new Enumerator(this);
+        IEnumerator<PolicyAttribute> IEnumerable<PolicyAttribute>.GetEnumerator() => GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator : IEnumerator<PolicyAttribute>
+        {
+            private readonly PolicyAttributeList _list;
+            private int _next;
+
+            internal Enumerator(PolicyAttributeList list)
+            {
+                _list = list;
+                _next = -1;
+            }
+
+            public PolicyAttribute Current => _list[_next];
+            object IEnumerator.Current => Current;
+            public bool MoveNext() => ++_next < _list.Count;
+            public void Reset() => _next = -1;
+            public void Dispose() { }
+        }
+    }
+
+    /// <summary>
+    /// An attribute, made when asked for from its document's attribute array (a class, not a handle, so that a
+    /// missing attribute is plain null and its Value is the attribute's value). Two instances for the same
+    /// attribute are equal.
+    /// </summary>
+    public sealed class PolicyAttribute : IEquatable<PolicyAttribute>
+    {
+        private readonly PolicyDocument _document;
+        private readonly int _owner, _index;
+
+        internal PolicyAttribute(PolicyDocument document, int owner, int index)
+        {
+            _document = document;
+            _owner = owner;
+            _index = index;
+        }
+
+        private ref AttributeData Data => ref _document.Attributes[_index];
+        public PolicyNode Owner => new PolicyNode(_document, _owner);
+        public string Name => Data.Name;
+        public string Value => Data.Value;
+        public SourceSpan NameSpan => _document.Span(Data.NameStart, Data.NameStart + Data.Name.Length);
         /// <summary>The value between the quotes.</summary>
-        public SourceSpan ValueSpan => Owner.Document.Span(_valueStart, _valueEnd);
-        internal int ValueEnd => _valueEnd;
+        public SourceSpan ValueSpan => _document.Span(Data.ValueStart, Data.ValueEnd);
+        internal int ValueEnd => Data.ValueEnd;
+
+        public bool Equals(PolicyAttribute? other) => other != null && _index == other._index && ReferenceEquals(_document, other._document);
+        public override bool Equals(object? obj) => Equals(obj as PolicyAttribute);
+        public override int GetHashCode() => _document.GetHashCode() * 31 + _index;
 
         public override string ToString() => $"{Name}=\"{Value}\"";
+    }
+
+    /// <summary>One element as its document stores it.</summary>
+    internal struct NodeData
+    {
+        public string Name;
+        public string NamespaceUri;
+        public string? Text;
+        public int Parent;
+        public int Depth;
+        public int Index;
+        public int ChildStart, ChildCount;
+        public int AttributeStart, AttributeCount;
+        public int TagStart, TagEnd;
+        public int TextStart, TextEnd;
+        public int EndOffset;
+    }
+
+    /// <summary>One attribute as its document stores it.</summary>
+    internal struct AttributeData
+    {
+        public string Name;
+        public string Value;
+        public int NameStart, ValueStart, ValueEnd;
     }
 
     /// <summary>A character span with its line positions (0-based, as Roslyn's LinePositionSpan).</summary>

@@ -120,9 +120,7 @@ namespace PolicyLint.Model
         private static PolicyDocument Parse(string path, ReadOnlyMemory<char> source, string? sourceString, bool reloadable)
         {
             var doc = new PolicyDocument(path, source.Span, sourceString, reloadable);
-            // Open elements, each with the list collecting its children (lists are reused once an element ends).
-            var stack = new Stack<(PolicyNode Node, List<PolicyNode> Children)>();
-            var spareLists = new Stack<List<PolicyNode>>();
+            var tree = TreeBuilder.Rent();
             XmlReader? reader = null;
             try
             {
@@ -130,7 +128,6 @@ namespace PolicyLint.Model
                 var info = (IXmlLineInfo)reader;
                 // Values repeat a lot (claim ids, handlers, "true"): one string per distinct value keeps the tree small.
                 var values = reader.NameTable;
-                var attributes = new List<PolicyAttribute>();
                 while (reader.Read())
                 {
                     switch (reader.NodeType)
@@ -138,42 +135,27 @@ namespace PolicyLint.Model
                         case XmlNodeType.Element:
                         {
                             int nameStart = doc.OffsetOf(info.LineNumber, info.LinePosition);
-                            var parent = stack.Count > 0 ? stack.Peek() : default;
-                            var node = new PolicyNode(doc, parent.Node, reader.LocalName, reader.NamespaceURI,
-                                nameStart - 1, nameStart + reader.Name.Length, stack.Count);
+                            tree.Open(reader.LocalName, reader.NamespaceURI, nameStart - 1, nameStart + reader.Name.Length);
+                            int valueEnd = nameStart + reader.Name.Length;
                             if (reader.MoveToFirstAttribute())
                             {
-                                attributes.Clear();
                                 do
                                 {
                                     if (reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns"))
                                         continue;
-                                    attributes.Add(ReadAttribute(doc, source.Span, node, reader, info, values));
+                                    valueEnd = ReadAttribute(doc, source.Span, tree, reader, info, values);
                                 } while (reader.MoveToNextAttribute());
                                 reader.MoveToElement();
-                                if (attributes.Count > 0) node.Attributes = attributes.ToArray();
                             }
-                            if (parent.Node == null) doc.Root ??= node;
-                            else
-                            {
-                                node.Index = parent.Children.Count;
-                                parent.Children.Add(node);
-                            }
-                            if (!reader.IsEmptyElement) stack.Push((node, spareLists.Count > 0 ? spareLists.Pop() : new List<PolicyNode>()));
-                            else node.EndOffset = EndOfTag(source.Span, node.Attributes.Count > 0 ? node.Attributes[node.Attributes.Count - 1].ValueEnd : node.TagEnd);
+                            if (reader.IsEmptyElement) tree.Close(EndOfTag(source.Span, valueEnd));
                             break;
                         }
                         case XmlNodeType.EndElement:
-                            if (stack.Count > 0)
-                            {
-                                var open = stack.Pop();
-                                open.Node.EndOffset = EndOfTag(source.Span, doc.OffsetOf(info.LineNumber, info.LinePosition));
-                                Close(open, spareLists);
-                            }
+                            if (tree.OpenCount > 0) tree.Close(EndOfTag(source.Span, doc.OffsetOf(info.LineNumber, info.LinePosition)));
                             break;
                         case XmlNodeType.Text:
                         case XmlNodeType.CDATA:
-                            if (stack.Count > 0) AddText(doc, source.Span, stack.Peek().Node, reader, info, values);
+                            if (tree.OpenCount > 0) AddText(doc, source.Span, ref tree.Nodes[tree.Top], reader, info, values);
                             break;
                         case XmlNodeType.Comment:
                         {
@@ -193,24 +175,117 @@ namespace PolicyLint.Model
             {
                 reader?.Dispose();
             }
-            // After an XML error the tree holds what was read: give the elements left open their children.
-            while (stack.Count > 0)
-            {
-                var open = stack.Pop();
-                open.Node.EndOffset = doc.Length;
-                Close(open, spareLists);
-            }
+            // After an XML error the tree holds what was read: close the elements left open.
+            while (tree.OpenCount > 0) tree.Close(doc.Length);
+            tree.MoveTo(doc);
             // A file with an error keeps its text: PL0001 and the engine look at it again.
             if (!doc.IsWellFormed) doc.KeepText(sourceString ?? source.ToString());
             doc.ReleaseText();
             return doc;
         }
 
-        private static void Close((PolicyNode Node, List<PolicyNode> Children) open, Stack<List<PolicyNode>> spareLists)
+        /// <summary>
+        /// Collects a document's elements, attributes and child lists in growing arrays, one set per thread reused from
+        /// file to file, and copies them exactly sized into the document at the end.
+        /// </summary>
+        private sealed class TreeBuilder
         {
-            open.Node.SetChildren(open.Children);
-            open.Children.Clear();
-            spareLists.Push(open.Children);
+            [ThreadStatic] private static TreeBuilder? t_spare;
+            /// <summary>A builder grown past this many elements by an unusual file is not kept for the next.</summary>
+            private const int MaxKept = 1 << 16;
+
+            public NodeData[] Nodes = new NodeData[256];
+            private int _nodeCount;
+            private AttributeData[] _attributes = new AttributeData[256];
+            private int _attributeCount;
+            private int[] _childIndex = new int[256];
+            private int _childCount;
+            // Children of the open elements, the innermost last; _marks[k] is where open element k's children start.
+            private int[] _pending = new int[64];
+            private int _pendingCount;
+            private int[] _open = new int[16], _marks = new int[16];
+
+            public int OpenCount { get; private set; }
+            public int Top => _open[OpenCount - 1];
+
+            public static TreeBuilder Rent()
+            {
+                var builder = t_spare ?? new TreeBuilder();
+                t_spare = null;
+                return builder;
+            }
+
+            public int Open(string name, string namespaceUri, int tagStart, int tagEnd)
+            {
+                int node = _nodeCount;
+                Grow(ref Nodes, _nodeCount + 1);
+                _nodeCount++;
+                ref var data = ref Nodes[node];
+                data.Name = name;
+                data.NamespaceUri = namespaceUri;
+                data.Depth = OpenCount;
+                data.TagStart = tagStart;
+                data.TagEnd = tagEnd;
+                data.AttributeStart = _attributeCount;
+                if (OpenCount > 0)
+                {
+                    data.Parent = Top;
+                    data.Index = _pendingCount - _marks[OpenCount - 1];
+                    Grow(ref _pending, _pendingCount + 1);
+                    _pending[_pendingCount++] = node;
+                }
+                else
+                {
+                    data.Parent = -1;
+                }
+                Grow(ref _open, OpenCount + 1);
+                Grow(ref _marks, OpenCount + 1);
+                _open[OpenCount] = node;
+                _marks[OpenCount] = _pendingCount;
+                OpenCount++;
+                return node;
+            }
+
+            public void AddAttribute(string name, string value, int nameStart, int valueStart, int valueEnd)
+            {
+                Grow(ref _attributes, _attributeCount + 1);
+                _attributes[_attributeCount++] = new AttributeData { Name = name, Value = value, NameStart = nameStart, ValueStart = valueStart, ValueEnd = valueEnd };
+                Nodes[Top].AttributeCount++;
+            }
+
+            /// <summary>Ends the innermost open element: its children move from the pending stack to the child index.</summary>
+            public void Close(int endOffset)
+            {
+                int node = Top;
+                OpenCount--;
+                int mark = _marks[OpenCount];
+                int count = _pendingCount - mark;
+                ref var data = ref Nodes[node];
+                data.EndOffset = endOffset;
+                data.ChildStart = _childCount;
+                data.ChildCount = count;
+                Grow(ref _childIndex, _childCount + count);
+                Array.Copy(_pending, mark, _childIndex, _childCount, count);
+                _childCount += count;
+                _pendingCount = mark;
+            }
+
+            /// <summary>Gives the document its exactly sized arrays and keeps this builder, emptied, for the thread's next file.</summary>
+            public void MoveTo(PolicyDocument document)
+            {
+                document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _childIndex.AsSpan(0, _childCount).ToArray());
+                // The arrays hold strings: clear them so a kept builder keeps no file's values alive.
+                Array.Clear(Nodes, 0, _nodeCount);
+                Array.Clear(_attributes, 0, _attributeCount);
+                bool keep = Nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept && _open.Length <= MaxKept;
+                _nodeCount = _attributeCount = _childCount = _pendingCount = OpenCount = 0;
+                if (keep) t_spare = this;
+            }
+
+            private static void Grow<T>(ref T[] array, int size)
+            {
+                if (size > array.Length) Array.Resize(ref array, Math.Max(size, array.Length * 2));
+            }
         }
 
         private static int EndOfTag(ReadOnlySpan<char> text, int from)
@@ -227,7 +302,8 @@ namespace PolicyLint.Model
             return doc;
         }
 
-        private static PolicyAttribute ReadAttribute(PolicyDocument doc, ReadOnlySpan<char> text, PolicyNode owner, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
+        /// <returns>The offset of the value's end.</returns>
+        private static int ReadAttribute(PolicyDocument doc, ReadOnlySpan<char> text, TreeBuilder tree, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
             int nameStart = doc.OffsetOf(info.LineNumber, info.LinePosition);
             int i = nameStart + reader.Name.Length;
@@ -242,10 +318,11 @@ namespace PolicyLint.Model
                 int close = text.Slice(valueStart).IndexOf(quote);
                 valueEnd = close < 0 ? valueStart : valueStart + close;
             }
-            return new PolicyAttribute(owner, reader.Name, values.Add(reader.Value), nameStart, valueStart, valueEnd);
+            tree.AddAttribute(reader.Name, values.Add(reader.Value), nameStart, valueStart, valueEnd);
+            return valueEnd;
         }
 
-        private static void AddText(PolicyDocument doc, ReadOnlySpan<char> text, PolicyNode node, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
+        private static void AddText(PolicyDocument doc, ReadOnlySpan<char> text, ref NodeData node, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
             string value = reader.Value;
             string trimmed = value.Trim();
@@ -260,13 +337,13 @@ namespace PolicyLint.Model
             if (node.Text == null)
             {
                 node.Text = values.Add(trimmed);
-                node.SetTextSpan(s, e);
+                node.TextStart = s;
             }
             else
             {
                 node.Text += trimmed;
-                node.SetTextSpan(node.TextStart, e);
             }
+            node.TextEnd = e;
         }
 
         /// <summary>The first occurrence at or after <paramref name="from"/>, else the text's length.</summary>

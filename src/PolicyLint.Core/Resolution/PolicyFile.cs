@@ -13,9 +13,9 @@ namespace PolicyLint.Resolution
         {
             Document = document;
             IsReference = isReference;
-            var root = document.Root;
+            var maybeRoot = document.Root;
             _declarations = new Dictionary<string, List<PolicyNode>>[DeclarationKinds.All.Length];
-            if (root == null || !document.HasPolicyRootName) return;
+            if (maybeRoot is not PolicyNode root || !document.HasPolicyRootName) return;
 
             PolicyIdAttribute = root.Attribute("PolicyId");
             TenantIdAttribute = root.Attribute("TenantId");

@@ -296,13 +296,13 @@ namespace PolicyLint.Analysis.Flow
                 {
                     var rp = file.RelyingParty;
                     if (rp == null) continue;
-                    var journeys = rp.Path("DefaultUserJourney").Select(d => d["ReferenceId"])
-                        .Concat(rp.Path("Endpoints", "Endpoint").Select(e => e["UserJourneyReferenceId"]));
+                    var journeys = rp.Value.Path("DefaultUserJourney").Select(d => d["ReferenceId"])
+                        .Concat(rp.Value.Path("Endpoints", "Endpoint").Select(e => e["UserJourneyReferenceId"]));
                     foreach (var journey in journeys)
                     {
                         if (string.IsNullOrEmpty(journey)) continue;
                         if (!result.Map.TryGetValue(journey!, out var claims)) result.Map[journey!] = claims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                        AddClaims(rp.Path("TechnicalProfile", "InputClaims", "InputClaim"), claims);
+                        AddClaims(rp.Value.Path("TechnicalProfile", "InputClaims", "InputClaim"), claims);
                     }
                 }
                 return result;

@@ -60,7 +60,7 @@ namespace PolicyLint.Catalogs.Schema
             if (root == null || !document.IsPolicy) return findings;
 
             var stack = new Stack<(PolicyNode Node, ElementType Type)>();
-            stack.Push((root, schema.Root));
+            stack.Push((root.Value, schema.Root));
             while (stack.Count > 0)
             {
                 var (node, type) = stack.Pop();
@@ -308,7 +308,7 @@ namespace PolicyLint.Catalogs.Schema
                 {
                     int line = first.StartTag.Start.Line + 1;
                     string scopeName = scope.Attribute("Id") is PolicyAttribute id ? $"<{scope.Name} Id=\"{id.Value}\">" : $"<{scope.Name}>";
-                    if (scope.Name == "OrchestrationSteps" && scope.Parent?["Id"] is string journey) scopeName = $"<{scope.Parent.Name} Id=\"{journey}\">";
+                    if (scope.Name == "OrchestrationSteps" && scope.Parent?["Id"] is string journey) scopeName = $"<{scope.Parent.Value.Name} Id=\"{journey}\">";
                     findings.Add(new SchemaFinding(SchemaProblem.Duplicate, node, attribute, false,
                         $"{key.Kind} '{attribute.Value}' is already used in {scopeName} at line {line}; each must be unique."));
                 }

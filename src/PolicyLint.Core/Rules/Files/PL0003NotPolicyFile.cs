@@ -19,8 +19,8 @@ namespace PolicyLint.Rules.Files
             if (!doc.IsWellFormed || doc.Root == null || doc.IsPolicy) return;
             if (!context.IsExplicit && !doc.HasPolicyRootName) return;
             string found = doc.HasPolicyRootName
-                ? $"The root element TrustFrameworkPolicy is in namespace '{doc.Root.NamespaceUri}'"
-                : $"The root element is '{doc.Root.Name}'";
+                ? $"The root element TrustFrameworkPolicy is in namespace '{doc.Root.Value.NamespaceUri}'"
+                : $"The root element is '{doc.Root.Value.Name}'";
             context.Report(doc.Root, found);
         });
     }

@@ -64,11 +64,11 @@ namespace PolicyLint.Rules.IdentityProviders
             foreach (var reference in profile.OutputClaimsTransformations)
             {
                 var transformation = Transformation(context, reference);
-                if (transformation != null && string.Equals(transformation["TransformationMethod"], "CreateAlternativeSecurityId", StringComparison.Ordinal))
+                if (transformation != null && string.Equals(transformation.Value["TransformationMethod"], "CreateAlternativeSecurityId", StringComparison.Ordinal))
                 {
-                    string? key = transformation.Path("InputClaims", "InputClaim")
-                        .FirstOrDefault(c => string.Equals(c["TransformationClaimType"], "key", StringComparison.Ordinal))?["ClaimTypeReferenceId"];
-                    if (key != null) return (transformation["Id"] ?? "", key, index);
+                    string? key = transformation.Value.Path("InputClaims", "InputClaim")
+                        .Where(c => string.Equals(c["TransformationClaimType"], "key", StringComparison.Ordinal)).Select(c => c["ClaimTypeReferenceId"]).FirstOrDefault();
+                    if (key != null) return (transformation.Value["Id"] ?? "", key, index);
                 }
                 index++;
             }
@@ -85,9 +85,9 @@ namespace PolicyLint.Rules.IdentityProviders
                 if (index++ >= linking.Index) break;
                 var transformation = Transformation(context, reference);
                 if (transformation == null) continue;
-                bool fed = transformation.Path("InputClaims", "InputClaim").Any(c => reached.Contains(c["ClaimTypeReferenceId"] ?? ""));
+                bool fed = transformation.Value.Path("InputClaims", "InputClaim").Any(c => reached.Contains(c["ClaimTypeReferenceId"] ?? ""));
                 if (!fed) continue;
-                foreach (var output in transformation.Path("OutputClaims", "OutputClaim"))
+                foreach (var output in transformation.Value.Path("OutputClaims", "OutputClaim"))
                 {
                     string? id = output["ClaimTypeReferenceId"];
                     if (id != null) reached.Add(id);

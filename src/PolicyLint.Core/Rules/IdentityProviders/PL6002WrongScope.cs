@@ -20,8 +20,8 @@ namespace PolicyLint.Rules.IdentityProviders
         protected override void Check(PolicyContext context, MergedTechnicalProfile profile, IdentityProvider provider)
         {
             var item = MetadataValues.Item(profile, "scope");
-            if (item == null || Placeholders.IsDynamic(item.Text)) return; // a missing scope is PL6004's when required
-            string scope = item.Text ?? string.Empty;
+            if (item == null || Placeholders.IsDynamic(item.Value.Text)) return; // a missing scope is PL6004's when required
+            string scope = item.Value.Text ?? string.Empty;
             var tokens = scope.Split(new[] { ' ', ',', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
             string expected = string.Join(" ", provider.RequiredScopes);
 

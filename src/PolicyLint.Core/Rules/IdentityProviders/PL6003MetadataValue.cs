@@ -22,7 +22,7 @@ namespace PolicyLint.Rules.IdentityProviders
                 if (rule.Value == null) continue;
                 var item = MetadataValues.Item(profile, rule.Key);
                 if (item == null) continue; // PL6004
-                string value = item.Text ?? string.Empty;
+                string value = item.Value.Text ?? string.Empty;
                 if (Placeholders.IsDynamic(value) || MetadataValues.Same(rule.Key, value, rule.Value)) continue;
                 string why = Explain(provider, rule.Key, v => string.Equals(v, value.Trim(), StringComparison.Ordinal));
                 context.ReportText(item, provider.Name, NameOf(profile), rule.Key, value, rule.Value, why, provider.DocsUrl);

@@ -64,7 +64,7 @@ namespace PolicyLint.Rules.Journeys
             if (rp == null) yield break;
             var journey = DefaultUserJourney(chain);
             if (journey != null) yield return journey.Value;
-            foreach (var endpoint in rp.Path("Endpoints", "Endpoint"))
+            foreach (var endpoint in rp.Value.Path("Endpoints", "Endpoint"))
             {
                 string? id = endpoint["UserJourneyReferenceId"];
                 if (!string.IsNullOrEmpty(id)) yield return id!;

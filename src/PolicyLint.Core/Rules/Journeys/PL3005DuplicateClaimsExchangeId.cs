@@ -38,7 +38,7 @@ namespace PolicyLint.Rules.Journeys
 
         // Within one journey element the schema's key catches an exact repeat: that is PL0104's, not reported twice.
         private static bool SameKey(PolicyNode a, PolicyNode b)
-            => JourneyOf(a) == JourneyOf(b) && string.Equals(a["Id"], b["Id"], StringComparison.Ordinal);
+            => Nullable.Equals(JourneyOf(a), JourneyOf(b)) && string.Equals(a["Id"], b["Id"], StringComparison.Ordinal);
 
         private static PolicyNode? JourneyOf(PolicyNode exchange) => exchange.Ancestor("UserJourney") ?? exchange.Ancestor("SubJourney");
     }

@@ -25,7 +25,7 @@ namespace PolicyLint.Rules.Journeys
             if (rp == null || journeyId == null) return;
             var flow = ClaimFlow.For(context).UserJourney(journeyId);
             if (flow == null) return; // an undeclared journey is PL2005's
-            foreach (var output in rp.Path("TechnicalProfile", "OutputClaims", "OutputClaim"))
+            foreach (var output in rp.Value.Path("TechnicalProfile", "OutputClaims", "OutputClaim"))
             {
                 string? claim = output["ClaimTypeReferenceId"];
                 if (string.IsNullOrEmpty(claim) || output.Attribute("DefaultValue") != null || flow.CanProduce(claim!)) continue;

@@ -20,7 +20,7 @@ namespace PolicyLint.Rules.Journeys
             var rp = context.File.RelyingParty;
             if (rp == null || JourneyScope.DefaultUserJourney(context.Chain) != null) return;
             // A DefaultUserJourney element without a usable ReferenceId is a schema problem (PL0102), not a missing journey.
-            if (rp.Child("DefaultUserJourney") != null) return;
+            if (rp.Value.Child("DefaultUserJourney") != null) return;
             context.Report(rp, context.Chain.Describe());
         });
     }

@@ -37,11 +37,11 @@ namespace PolicyLint.Rules.References
                 var step = steps[i];
                 var selections = step.Path("ClaimsProviderSelections", "ClaimsProviderSelection").ToList();
                 if (selections.Count == 0) continue;
-                var next = i + 1 < steps.Count ? steps[i + 1] : null;
+                PolicyNode? next = i + 1 < steps.Count ? steps[i + 1] : null;
                 foreach (var selection in selections)
                 {
                     Verify(context, journey, step, selection.Attribute("TargetClaimsExchangeId"), next,
-                        next == null ? "the next step (there is none)" : $"the next step (step {next["Order"]})");
+                        next == null ? "the next step (there is none)" : $"the next step (step {next.Value["Order"]})");
                     Verify(context, journey, step, selection.Attribute("ValidationClaimsExchangeId"), step, "the same step");
                 }
             }
@@ -50,7 +50,7 @@ namespace PolicyLint.Rules.References
         private static void Verify(PolicyContext context, MergedJourney journey, PolicyNode step, PolicyAttribute? attribute, PolicyNode? target, string where)
         {
             if (attribute == null || attribute.Value.Length == 0 || Placeholders.IsDynamic(attribute.Value)) return;
-            var ids = target == null ? new List<string>() : MergedJourney.ClaimsExchanges(target).Select(e => e["Id"]).Where(v => v != null).Select(v => v!).ToList();
+            var ids = target == null ? new List<string>() : MergedJourney.ClaimsExchanges(target.Value).Select(e => e["Id"]).Where(v => v != null).Select(v => v!).ToList();
             if (ids.Any(v => string.Equals(v, attribute.Value, StringComparison.OrdinalIgnoreCase))) return;
             context.Report(attribute, attribute.Name, attribute.Value, journey.Id, step["Order"], where, DidYouMean.Hint(attribute.Value, ids));
         }

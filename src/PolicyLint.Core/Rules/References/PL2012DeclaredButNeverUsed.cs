@@ -30,7 +30,7 @@ namespace PolicyLint.Rules.References
             {
                 var root = file.Document.Root;
                 if (root == null) continue;
-                foreach (var node in root.Descendants())
+                foreach (var node in root.Value.Descendants())
                     foreach (var site in ReferenceSite.On(node.Name))
                         if (site.Read(node) is Reference r) used.Add((site.Kind, r.Value));
             }

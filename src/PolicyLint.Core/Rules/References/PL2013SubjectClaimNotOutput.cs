@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
+using System;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Model;
 
 namespace PolicyLint.Rules.References
 {
@@ -15,8 +16,7 @@ namespace PolicyLint.Rules.References
 
         public override void Initialize(RuleRegistration registration) => registration.OnElement("SubjectNamingInfo", (context, node) =>
         {
-            var profile = node.Parent;
-            if (profile == null || profile.Parent?.IsNamed("RelyingParty") != true) return;
+            if (node.Parent is not PolicyNode profile || profile.Parent?.IsNamed("RelyingParty") != true) return;
             var attribute = node.Attribute("ClaimType");
             if (attribute == null || attribute.Value.Length == 0) return;
             var names = profile.Path("OutputClaims", "OutputClaim")

@@ -118,16 +118,15 @@ namespace PolicyLint.Rules.References
             {
                 if (node["Key"] != key || node.Parent?.IsNamed("Metadata") != true || string.IsNullOrEmpty(node.Text)) return null;
                 // Only technical-profile metadata names declarations; content-definition metadata does not.
-                if (node.Parent.Parent?.IsNamed("TechnicalProfile") != true) return null;
+                if (node.Parent!.Value.Parent?.IsNamed("TechnicalProfile") != true) return null;
                 return new Reference(node.Text!, null, node);
             });
 
         private static Reference? PreconditionClaim(PolicyNode node)
         {
-            var precondition = node.Parent;
-            if (precondition == null || !precondition.IsNamed("Precondition") || string.IsNullOrEmpty(node.Text)) return null;
+            if (node.Parent is not PolicyNode precondition || !precondition.IsNamed("Precondition") || string.IsNullOrEmpty(node.Text)) return null;
             // The first Value names a claim (ClaimsExist, ClaimEquals); the second is a literal.
-            if (precondition.Child("Value") != node) return null;
+            if (!Nullable.Equals(precondition.Child("Value"), node)) return null;
             return new Reference(node.Text!, null, node);
         }
 

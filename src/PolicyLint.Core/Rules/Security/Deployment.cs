@@ -66,13 +66,12 @@ namespace PolicyLint.Rules.Security
 
         /// <summary>Metadata/Item with a Key: the key, else null.</summary>
         public static string? MetadataKey(PolicyNode item)
-            => item.IsNamed("Item") && item.Parent != null && item.Parent.IsNamed("Metadata") ? item["Key"] : null;
+            => item.IsNamed("Item") && item.Parent?.IsNamed("Metadata") == true ? item["Key"] : null;
 
         /// <summary>"technical profile 'X'" or "content definition 'Y'": who owns a Metadata item.</summary>
         public static string Owner(PolicyNode item)
         {
-            var owner = item.Parent?.Parent;
-            if (owner == null) return "this policy";
+            if (item.Parent?.Parent is not PolicyNode owner) return "this policy";
             string? id = owner["Id"];
             string kind = owner.Name switch
             {
@@ -84,7 +83,7 @@ namespace PolicyLint.Rules.Security
         }
 
         /// <summary>A technical profile declared in ClaimsProviders (not a relying party's).</summary>
-        public static bool IsClaimsProviderProfile(PolicyNode node) => node.Parent != null && node.Parent.IsNamed("TechnicalProfiles");
+        public static bool IsClaimsProviderProfile(PolicyNode node) => node.Parent?.IsNamed("TechnicalProfiles") == true;
 
         public static bool IsRestful(MergedTechnicalProfile profile)
             => profile.Handler != null && profile.Handler.IndexOf("RestfulProvider", StringComparison.OrdinalIgnoreCase) >= 0;

@@ -25,8 +25,8 @@ namespace PolicyLint.Rules.Security
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
             var root = context.Document.Root!;
-            Check(context, root);
-            foreach (var node in root.Descendants()) Check(context, node);
+            Check(context, root.Value);
+            foreach (var node in root.Value.Descendants()) Check(context, node);
         });
 
         private static void Check(PolicyContext context, PolicyNode node)

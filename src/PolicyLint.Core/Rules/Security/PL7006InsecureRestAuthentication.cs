@@ -26,7 +26,8 @@ namespace PolicyLint.Rules.Security
             if (profile == null || !Deployment.IsRestful(profile)) return;
             var metadata = profile.Metadata;
 
-            if (metadata.TryGetValue("AllowInsecureAuthInProduction", out var allow)
+            bool allowed = metadata.TryGetValue("AllowInsecureAuthInProduction", out var allow);
+            if (allowed
                 && string.Equals(Deployment.Deployed(context, allow.Text)?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
                 context.ReportText(allow, id, "AllowInsecureAuthInProduction is 'true'" + Deployment.FromSettings(context, allow.Text!) + ", which lets calls without authentication run in production; remove it");
@@ -46,7 +47,7 @@ namespace PolicyLint.Rules.Security
                 context.ReportText(typeItem, id, $"AuthenticationType '{type}' over the http:// ServiceUrl '{Secrets.RedactUrl(url)}' {what}");
                 return;
             }
-            if (none && !development && allow == null)
+            if (none && !development && !allowed)
             {
                 context.ReportText(typeItem, id, "AuthenticationType 'None' is accepted only in a policy with DeploymentMode=\"Development\": the upload is rejected ('uses an insecure authentication mode that is only allowed in production mode policies with metadata key AllowInsecureAuthInProduction set to true')");
             }

@@ -25,8 +25,8 @@ namespace PolicyLint.Rules.Security
             var settings = context.Options.Settings;
             if (settings == null) return;
             var root = context.Document.Root!;
-            Check(context, root, settings);
-            foreach (var node in root.Descendants()) Check(context, node, settings);
+            Check(context, root.Value, settings);
+            foreach (var node in root.Value.Descendants()) Check(context, node, settings);
         });
 
         private static void Check(PolicyContext context, PolicyNode node, IReadOnlyDictionary<string, string> settings)

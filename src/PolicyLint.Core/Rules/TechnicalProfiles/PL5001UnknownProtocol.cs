@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Catalogs;
+using PolicyLint.Model;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {
@@ -16,8 +17,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
 
         public override void Initialize(RuleRegistration registration) => registration.OnElement("Protocol", (context, node) =>
         {
-            var profile = node.Parent;
-            if (profile == null || !profile.IsNamed("TechnicalProfile")) return;
+            if (node.Parent is not PolicyNode profile || !profile.IsNamed("TechnicalProfile")) return;
             string? name = node["Name"];
             if (string.IsNullOrEmpty(name) || Placeholders.IsDynamic(name)) return;
             string profileId = profile["Id"] ?? "";

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Model;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {
@@ -15,8 +16,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
 
         public override void Initialize(RuleRegistration registration) => registration.OnElement("Metadata", (context, node) =>
         {
-            var profile = node.Parent;
-            if (profile == null || !profile.IsNamed("TechnicalProfile")) return;
+            if (node.Parent is not PolicyNode profile || !profile.IsNamed("TechnicalProfile")) return;
             var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
             foreach (var item in node.ChildrenNamed("Item"))
             {

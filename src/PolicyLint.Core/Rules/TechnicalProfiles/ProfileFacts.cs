@@ -15,8 +15,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
         /// <summary>The ClaimsProviders technical profile that directly holds this list (Metadata, CryptographicKeys), else null.</summary>
         public static PolicyNode? OwningProfile(PolicyNode list)
         {
-            var profile = list.Parent;
-            if (profile == null || !profile.IsNamed("TechnicalProfile") || profile.Parent?.IsNamed("TechnicalProfiles") != true) return null;
+            if (list.Parent is not PolicyNode profile || !profile.IsNamed("TechnicalProfile") || profile.Parent?.IsNamed("TechnicalProfiles") != true) return null;
             return profile;
         }
 
@@ -40,10 +39,10 @@ namespace PolicyLint.Rules.TechnicalProfiles
             => registration.OnElement(itemName, (context, node) =>
             {
                 if (node.Parent?.IsNamed(listName) != true) return;
-                var profileNode = OwningProfile(node.Parent);
-                var resolved = profileNode == null ? null : Resolve(context, profileNode);
+                if (OwningProfile(node.Parent.Value) is not PolicyNode profileNode) return;
+                var resolved = Resolve(context, profileNode);
                 if (resolved == null) return;
-                action(context, node, profileNode!["Id"] ?? "", resolved.Value.Profile, resolved.Value.Type);
+                action(context, node, profileNode["Id"] ?? "", resolved.Value.Profile, resolved.Value.Type);
             });
 
         /// <summary>
@@ -139,7 +138,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var root = policy.Document.Root;
                 if (root != null)
-                    foreach (var node in root.Descendants())
+                    foreach (var node in root.Value.Descendants())
                     {
                         if (!Sites.Contains(node.Name)) continue;
                         foreach (var site in Sites[node.Name])

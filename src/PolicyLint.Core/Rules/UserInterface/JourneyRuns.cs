@@ -86,7 +86,7 @@ namespace PolicyLint.Rules.UserInterface
             if (relyingParty == null) return new JourneyRuns(journeys, runs);
 
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var queue = new Queue<(DeclarationKind Kind, string Id)>(PageProfiles.JourneysOf(relyingParty).Select(id => (DeclarationKind.UserJourney, id)));
+            var queue = new Queue<(DeclarationKind Kind, string Id)>(PageProfiles.JourneysOf(relyingParty.Value).Select(id => (DeclarationKind.UserJourney, id)));
             while (queue.Count > 0)
             {
                 var (kind, id) = queue.Dequeue();
