@@ -21,6 +21,8 @@ namespace PolicyLint.Benchmarks
     ///   check CORPUS         diagnostics of a corpus by id (the synthetic ones must have no errors)
     ///   cold CORPUS          first analysis in a fresh process against the second (start-up cost)
     ///   repeat CORPUS [N] [PL3009,…]  full analysis (or only the given rules) N times, for an external profiler such as dotnet-trace
+    ///   allocations CORPUS [N]  the N types a full analysis allocates most bytes of (sampled by the runtime)
+    ///   hold CORPUS          load a corpus and wait a minute, for a heap dump (dotnet-gcdump collect -p PID)
     ///   peak CORPUS          internal: one memory measurement in this process
     /// Corpora: starterpack (when ../shared is present), synthetic-1x, synthetic-10x, synthetic-100x.
     /// </summary>
@@ -88,6 +90,9 @@ namespace PolicyLint.Benchmarks
                         if (only == null) Phases.Analyze(workload); else Phases.Analyze(workload, only);
                     return 0;
                 }
+                case "allocations":
+                    Allocations.Print(Workload.Get(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30);
+                    return 0;
                 case "hold":
                 {
                     var held = Phases.Load(Workload.Get(args[1]));

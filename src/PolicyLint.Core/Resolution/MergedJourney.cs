@@ -48,6 +48,6 @@ namespace PolicyLint.Resolution
             => int.TryParse(step["Order"], NumberStyles.Integer, CultureInfo.InvariantCulture, out int o) ? o : (int?)null;
 
         /// <summary>The ClaimsExchange elements of a step.</summary>
-        public static IEnumerable<PolicyNode> ClaimsExchanges(PolicyNode step) => step.Path("ClaimsExchanges", "ClaimsExchange");
+        public static PolicyNodePath ClaimsExchanges(PolicyNode step) => step.Path("ClaimsExchanges", "ClaimsExchange");
     }
 }

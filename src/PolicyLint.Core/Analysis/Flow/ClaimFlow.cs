@@ -137,7 +137,7 @@ namespace PolicyLint.Analysis.Flow
             foreach (var input in profile.InputClaims)
             {
                 string? claim = input["ClaimTypeReferenceId"];
-                if (string.IsNullOrEmpty(claim) || input.Attribute("DefaultValue") != null || available.Contains(claim!)) continue;
+                if (string.IsNullOrEmpty(claim) || input["DefaultValue"] != null || available.Contains(claim!)) continue;
                 if (alsoAvailable != null && alsoAvailable.Contains(claim!)) continue;
                 if (IsPhoneFactorPrefill(profile, input)) continue;
                 own ??= OwnSupply(profile);
@@ -224,10 +224,10 @@ namespace PolicyLint.Analysis.Flow
             var related = new List<string?>();
             AddClaims(profile.OutputClaims, into);
             AddClaims(profile.DisplayClaims, into);
-            AddClaims(profile.InputClaims.Where(c => c.Attribute("DefaultValue") != null), into);
+            AddClaims(profile.InputClaims.Where(c => c["DefaultValue"] != null), into);
             // Session managers restore their persisted claims on single sign-on.
             bool isSession = IsHandler(profile, "SSOSessionProvider");
-            AddClaims(profile.PersistedClaims.Where(c => isSession || c.Attribute("DefaultValue") != null), into);
+            AddClaims(profile.PersistedClaims.Where(c => isSession || c["DefaultValue"] != null), into);
             foreach (var reference in profile.InputClaimsTransformations.Concat(profile.OutputClaimsTransformations))
                 AddTransformationOutputs(reference["ReferenceId"], into);
             foreach (var display in profile.DisplayClaims)
@@ -249,7 +249,7 @@ namespace PolicyLint.Analysis.Flow
             {
                 AddClaims(control.Path("OutputClaims", "OutputClaim"), into);
                 AddClaims(control.Path("DisplayClaims", "DisplayClaim"), into);
-                AddClaims(control.Path("InputClaims", "InputClaim").Where(c => c.Attribute("DefaultValue") != null), into);
+                AddClaims(control.Path("InputClaims", "InputClaim").Where(c => c["DefaultValue"] != null), into);
                 foreach (var action in control.Path("Actions", "Action", "ValidationClaimsExchange", "ValidationClaimsExchangeTechnicalProfile"))
                     yield return action["TechnicalProfileReferenceId"];
             }

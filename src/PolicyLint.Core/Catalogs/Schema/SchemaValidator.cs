@@ -78,7 +78,7 @@ namespace PolicyLint.Catalogs.Schema
             if (type.HasRequiredAttributes)
             foreach (var decl in type.Attributes)
             {
-                if (decl.Required && node.Attribute(decl.Name) == null)
+                if (decl.Required && node[decl.Name] == null)
                     findings.Add(new SchemaFinding(SchemaProblem.Missing, node, null, false,
                         $"<{node.Name}> is missing the required attribute '{decl.Name}'." + AttributeHint(node, decl.Name, type)));
             }
@@ -86,9 +86,9 @@ namespace PolicyLint.Catalogs.Schema
             var attributes = node.Attributes;
             for (int i = 0; i < attributes.Count; i++)
             {
-                var attribute = attributes[i];
-                var decl = type.Attribute(attribute.Name);
+                var decl = type.Attribute(attributes.NameAt(i));
                 if (decl?.Type == null || decl.Type.ReportedBy != null) continue;
+                var attribute = attributes[i];
                 CheckValue(node, attribute, decl.Type, attribute.Value, findings);
             }
         }
@@ -298,9 +298,8 @@ namespace PolicyLint.Catalogs.Schema
             Dictionary<string, PolicyNode>? seen = null;
             foreach (var node in Selected(scope, key.Path))
             {
-                var attribute = node.Attribute(key.Field);
-                if (attribute == null) continue;
-                string value = attribute.Value;
+                string? value = node[key.Field];
+                if (value == null) continue;
                 if (key.Numeric && int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
                     value = number.ToString(CultureInfo.InvariantCulture);
                 seen ??= new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
@@ -309,8 +308,8 @@ namespace PolicyLint.Catalogs.Schema
                     int line = first.StartTag.Start.Line + 1;
                     string scopeName = scope.Attribute("Id") is PolicyAttribute id ? $"<{scope.Name} Id=\"{id.Value}\">" : $"<{scope.Name}>";
                     if (scope.Name == "OrchestrationSteps" && scope.Parent?["Id"] is string journey) scopeName = $"<{scope.Parent.Value.Name} Id=\"{journey}\">";
-                    findings.Add(new SchemaFinding(SchemaProblem.Duplicate, node, attribute, false,
-                        $"{key.Kind} '{attribute.Value}' is already used in {scopeName} at line {line}; each must be unique."));
+                    findings.Add(new SchemaFinding(SchemaProblem.Duplicate, node, node.Attribute(key.Field), false,
+                        $"{key.Kind} '{node[key.Field]}' is already used in {scopeName} at line {line}; each must be unique."));
                 }
                 else seen[value] = node;
             }

@@ -28,7 +28,7 @@ namespace PolicyLint.Rules.Journeys
             foreach (var output in rp.Value.Path("TechnicalProfile", "OutputClaims", "OutputClaim"))
             {
                 string? claim = output["ClaimTypeReferenceId"];
-                if (string.IsNullOrEmpty(claim) || output.Attribute("DefaultValue") != null || flow.CanProduce(claim!)) continue;
+                if (string.IsNullOrEmpty(claim) || output["DefaultValue"] != null || flow.CanProduce(claim!)) continue;
                 if (!context.Chain.IsDeclared(DeclarationKind.ClaimType, claim!)) continue; // PL2001 reports it
                 context.Report(output, claim, flow.Journey.Id, DidYouMean.Hint(claim!, flow.Produced));
             }

@@ -34,9 +34,8 @@ namespace PolicyLint.Rules.Security
             var attributes = node.Attributes;
             for (int i = 0; i < attributes.Count; i++)
             {
-                var attribute = attributes[i];
-                var (shown, reason, where) = Find(context, attribute.Value, !DisplayAttributes.Contains(attribute.Name));
-                if (reason != null) context.Report(attribute, shown, reason, where);
+                var (shown, reason, where) = Find(context, attributes.ValueAt(i), !DisplayAttributes.Contains(attributes.NameAt(i)));
+                if (reason != null) context.Report(attributes[i], shown, reason, where);
             }
             if (node.Text != null)
             {

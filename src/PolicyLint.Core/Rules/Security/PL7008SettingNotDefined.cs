@@ -33,7 +33,7 @@ namespace PolicyLint.Rules.Security
         {
             var attributes = node.Attributes;
             for (int i = 0; i < attributes.Count; i++)
-                if (Placeholders.HasSettingsToken(attributes[i].Value)) CheckSpan(context, node.Document, attributes[i].ValueSpan, settings);
+                if (Placeholders.HasSettingsToken(attributes.ValueAt(i))) CheckSpan(context, node.Document, attributes[i].ValueSpan, settings);
             if (node.Text != null && Placeholders.HasSettingsToken(node.Text)) CheckSpan(context, node.Document, node.TextSpan, settings);
         }
 
