@@ -16,11 +16,15 @@ namespace PolicyLint.Benchmarks
         private readonly Dictionary<string, long> _byType = new Dictionary<string, long>(StringComparer.Ordinal);
         private long _total;
 
-        public static void Print(Workload workload, int top)
+        public static void Print(Workload workload, int top, IReadOnlyList<PolicyLint.Analysis.PolicyRule>? only)
         {
-            Phases.Analyze(workload); // warm up
+            void Analyze()
+            {
+                if (only == null) Phases.Analyze(workload); else Phases.Analyze(workload, only);
+            }
+            Analyze(); // warm up
             using var listener = new Allocations();
-            Phases.Analyze(workload);
+            Analyze();
             lock (listener._byType)
             {
                 Console.WriteLine($"| type | sampled MB | share |");

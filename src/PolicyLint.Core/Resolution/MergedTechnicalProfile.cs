@@ -111,26 +111,36 @@ namespace PolicyLint.Resolution
         }
 
         /// <summary>An appended list, e.g. Items("OutputClaims", "OutputClaim"); built once per profile (profiles are shared by many rules and policies).</summary>
-        public IReadOnlyList<PolicyNode> Items(string listName, string itemName)
+        public PolicyNodes Items(string listName, string itemName)
         {
+            int slot = Array.IndexOf(KnownLists, listName);
+            if (slot >= 0 && !string.Equals(KnownItems[slot], itemName, StringComparison.Ordinal)) slot = -1;
+            if (slot >= 0 && _known[slot] is PolicyNodes known) return known;
             var key = (listName, itemName);
-            if (_items.TryGetValue(key, out var items)) return items;
+            if (slot < 0 && _other != null && _other.TryGetValue(key, out var other)) return other;
             var list = new List<PolicyNode>();
             foreach (var part in Parts)
                 foreach (var container in part.ChildrenNamed(listName))
                     foreach (var item in container.ChildrenNamed(itemName))
                         list.Add(item);
-            _items[key] = list;
-            return list;
+            var items = PolicyNodes.From(list);
+            if (slot >= 0) _known[slot] = items;
+            else (_other ??= new Dictionary<(string, string), PolicyNodes>())[key] = items;
+            return items;
         }
-        private readonly Dictionary<(string, string), IReadOnlyList<PolicyNode>> _items = new Dictionary<(string, string), IReadOnlyList<PolicyNode>>();
 
-        public IReadOnlyList<PolicyNode> InputClaims => Items("InputClaims", "InputClaim");
-        public IReadOnlyList<PolicyNode> OutputClaims => Items("OutputClaims", "OutputClaim");
-        public IReadOnlyList<PolicyNode> PersistedClaims => Items("PersistedClaims", "PersistedClaim");
-        public IReadOnlyList<PolicyNode> DisplayClaims => Items("DisplayClaims", "DisplayClaim");
-        public IReadOnlyList<PolicyNode> InputClaimsTransformations => Items("InputClaimsTransformations", "InputClaimsTransformation");
-        public IReadOnlyList<PolicyNode> OutputClaimsTransformations => Items("OutputClaimsTransformations", "OutputClaimsTransformation");
-        public IReadOnlyList<PolicyNode> ValidationTechnicalProfiles => Items("ValidationTechnicalProfiles", "ValidationTechnicalProfile");
+        // The lists rules ask for, each in its own slot (a dictionary per profile cost more than the lists).
+        private static readonly string[] KnownLists = { "InputClaims", "OutputClaims", "PersistedClaims", "DisplayClaims", "InputClaimsTransformations", "OutputClaimsTransformations", "ValidationTechnicalProfiles" };
+        private static readonly string[] KnownItems = { "InputClaim", "OutputClaim", "PersistedClaim", "DisplayClaim", "InputClaimsTransformation", "OutputClaimsTransformation", "ValidationTechnicalProfile" };
+        private readonly PolicyNodes?[] _known = new PolicyNodes?[7];
+        private Dictionary<(string, string), PolicyNodes>? _other;
+
+        public PolicyNodes InputClaims => Items("InputClaims", "InputClaim");
+        public PolicyNodes OutputClaims => Items("OutputClaims", "OutputClaim");
+        public PolicyNodes PersistedClaims => Items("PersistedClaims", "PersistedClaim");
+        public PolicyNodes DisplayClaims => Items("DisplayClaims", "DisplayClaim");
+        public PolicyNodes InputClaimsTransformations => Items("InputClaimsTransformations", "InputClaimsTransformation");
+        public PolicyNodes OutputClaimsTransformations => Items("OutputClaimsTransformations", "OutputClaimsTransformation");
+        public PolicyNodes ValidationTechnicalProfiles => Items("ValidationTechnicalProfiles", "ValidationTechnicalProfile");
     }
 }

@@ -153,14 +153,16 @@ namespace PolicyLint.Resolution
         public bool IsDeclared(DeclarationKind kind, string id) => Find(kind, id) != null;
 
         /// <summary>Every declaration of an Id, base-most first: the order the service merges them in.</summary>
-        public IReadOnlyList<PolicyNode> All(DeclarationKind kind, string id)
+        public PolicyNodes All(DeclarationKind kind, string id)
         {
-            var result = new List<PolicyNode>();
+            List<PolicyNode>? single = null, result = null;
             for (int i = Policies.Count - 1; i >= 0; i--)
             {
-                if (Policies[i].Declarations(kind).TryGetValue(id, out var nodes)) result.AddRange(nodes);
+                if (!Policies[i].Declarations(kind).TryGetValue(id, out var nodes)) continue;
+                if (single == null) single = nodes;
+                else (result ??= new List<PolicyNode>(single)).AddRange(nodes);
             }
-            return result;
+            return single == null ? PolicyNodes.Empty : PolicyNodes.From(result ?? single);
         }
 
         /// <summary>Every Id of a kind declared along the chain (for did-you-mean).</summary>

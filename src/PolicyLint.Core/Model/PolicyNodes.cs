@@ -1,0 +1,58 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace PolicyLint.Model
+{
+    /// <summary>
+    /// A read-only list of elements over an array, with a struct enumerator: merged lists are walked in the rules' inner
+    /// loops, and a foreach over an IReadOnlyList boxes its enumerator every time.
+    /// </summary>
+    public readonly struct PolicyNodes : IReadOnlyList<PolicyNode>
+    {
+        public static readonly PolicyNodes Empty = new PolicyNodes(Array.Empty<PolicyNode>(), 0);
+
+        private readonly PolicyNode[]? _items;
+
+        internal PolicyNodes(PolicyNode[] items, int count)
+        {
+            _items = items;
+            Count = count;
+        }
+
+        public static PolicyNodes From(List<PolicyNode> list) => list.Count == 0 ? Empty : new PolicyNodes(list.ToArray(), list.Count);
+
+        public int Count { get; }
+
+        public PolicyNode this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+                return _items![index];
+            }
+        }
+
+        public Enumerator GetEnumerator() => new Enumerator(this);
+        IEnumerator<PolicyNode> IEnumerable<PolicyNode>.GetEnumerator() => GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator : IEnumerator<PolicyNode>
+        {
+            private readonly PolicyNodes _list;
+            private int _next;
+
+            internal Enumerator(PolicyNodes list)
+            {
+                _list = list;
+                _next = -1;
+            }
+
+            public PolicyNode Current => _list._items![_next];
+            object IEnumerator.Current => Current;
+            public bool MoveNext() => ++_next < _list.Count;
+            public void Reset() => _next = -1;
+            public void Dispose() { }
+        }
+    }
+}
