@@ -1,5 +1,8 @@
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using PolicyLint.Model;
+using PolicyLint.Tests.Infrastructure;
 using Xunit;
 
 namespace PolicyLint.Tests
@@ -70,6 +73,58 @@ namespace PolicyLint.Tests
             Assert.Equal(first.GetHashCode(), again.GetHashCode());
             Assert.NotEqual(first, doc.Root!.Value.Children[2]);
             Assert.NotEqual(first, PolicyParser.Parse("m.xml", Xml).Root!.Value.Children[0]);
+        }
+    
+        /// <summary>
+        /// A file read from disk interns plain values straight from its buffer; a string goes through XmlReader.Value. Both
+        /// must give the same tree, for every fixture and starter-pack file (entities, CDATA, line breaks in values included).
+        /// </summary>
+        [Fact]
+        public void ValuesReadFromTheBufferEqualTheReadersValues()
+        {
+            var files = Directory.EnumerateFiles(Paths.Fixtures, "*.xml", SearchOption.AllDirectories).ToList();
+            if (Paths.StarterPack != null) files.AddRange(Directory.EnumerateFiles(Paths.StarterPack, "*.xml", SearchOption.AllDirectories));
+            int compared = 0;
+            foreach (var file in files)
+            {
+                var fromBuffer = PolicyParser.ParseFile(file);
+                var fromString = PolicyParser.Parse(file, File.ReadAllText(file));
+                Assert.Equal(Shape(fromString), Shape(fromBuffer));
+                compared++;
+            }
+            Assert.True(compared > 400, $"only {compared} files");
+        }
+
+        [Fact]
+        public void ValuesWithReferencesAndLineBreaksAreNormalizedAsXmlSays()
+        {
+            string path = Path.Combine(Path.GetTempPath(), "policylint-model-" + System.Guid.NewGuid().ToString("N") + ".xml");
+            File.WriteAllText(path, "<R a=\"x&amp;y\" b=\"1\t2\r\n3\"><T>  a &lt; b\r\n c </T><U><![CDATA[ <raw> ]]></U><V>p<!-- c -->q</V></R>");
+            try
+            {
+                var root = PolicyParser.ParseFile(path).Root!.Value;
+                Assert.Equal("x&y", root["a"]);
+                Assert.Equal("1 2 3", root["b"]);
+                Assert.Equal("a < b\n c", root.Child("T")!.Value.Text);
+                Assert.Equal("<raw>", root.Child("U")!.Value.Text);
+                Assert.Equal("pq", root.Child("V")!.Value.Text);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        private static List<string> Shape(PolicyDocument document)
+        {
+            var shape = new List<string> { document.IsWellFormed ? "ok" : "error " + document.ParseFailure!.Span };
+            if (document.Root is not PolicyNode root) return shape;
+            foreach (var node in new[] { root }.Concat(root.Descendants()))
+            {
+                shape.Add($"{node.Name} {node.StartTag} {node.Text} {node.TextSpan} {node.EndOffset}");
+                shape.AddRange(node.Attributes.Select(a => $"  {a.Name}={a.Value} {a.NameSpan} {a.ValueSpan}"));
+            }
+            return shape;
         }
     }
 }

@@ -370,9 +370,16 @@ namespace PolicyLint.Catalogs
         /// <summary>"Web.TPEngine.Providers.RestfulProvider" from "Web.TPEngine.Providers.RestfulProvider, Web.TPEngine, Version=...".</summary>
         public static string HandlerTypeName(string handler)
         {
+            // Every rule asks about every profile's handler: the few distinct handler strings are cut once.
+            if (TypeNames.TryGetValue(handler, out var known)) return known;
             int comma = handler.IndexOf(',');
-            return (comma < 0 ? handler : handler.Substring(0, comma)).Trim();
+            string name = (comma < 0 ? handler : handler.Substring(0, comma)).Trim();
+            if (TypeNames.Count < MaxCachedTypeNames) TypeNames.TryAdd(handler, name);
+            return name;
         }
+
+        private const int MaxCachedTypeNames = 4096;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TypeNames = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         public static TechnicalProfileType? FindHandler(string handler)
             => Handlers.TryGetValue(HandlerTypeName(handler), out var type) ? type : null;

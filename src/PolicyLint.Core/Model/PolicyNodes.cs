@@ -10,19 +10,16 @@ namespace PolicyLint.Model
     /// </summary>
     public readonly struct PolicyNodes : IReadOnlyList<PolicyNode>
     {
-        public static readonly PolicyNodes Empty = new PolicyNodes(Array.Empty<PolicyNode>(), 0);
+        public static readonly PolicyNodes Empty = new PolicyNodes(Array.Empty<PolicyNode>());
 
         private readonly PolicyNode[]? _items;
 
-        internal PolicyNodes(PolicyNode[] items, int count)
-        {
-            _items = items;
-            Count = count;
-        }
+        /// <summary>Takes the array (exactly sized) as it is: the caller gives it up.</summary>
+        internal PolicyNodes(PolicyNode[] items) => _items = items;
 
-        public static PolicyNodes From(List<PolicyNode> list) => list.Count == 0 ? Empty : new PolicyNodes(list.ToArray(), list.Count);
+        public static PolicyNodes From(List<PolicyNode> list) => list.Count == 0 ? Empty : new PolicyNodes(list.ToArray());
 
-        public int Count { get; }
+        public int Count => _items?.Length ?? 0;
 
         public PolicyNode this[int index]
         {

@@ -128,6 +128,8 @@ namespace PolicyLint.Model
                 var info = (IXmlLineInfo)reader;
                 // Values repeat a lot (claim ids, handlers, "true"): one string per distinct value keeps the tree small.
                 var values = reader.NameTable;
+                // The source as an array, when it is one: plain values are then looked up in the name table straight from it.
+                char[]? chars = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(source, out ArraySegment<char> segment) && segment.Offset == 0 ? segment.Array : null;
                 while (reader.Read())
                 {
                     switch (reader.NodeType)
@@ -143,7 +145,7 @@ namespace PolicyLint.Model
                                 {
                                     if (reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns"))
                                         continue;
-                                    valueEnd = ReadAttribute(doc, source.Span, tree, reader, info, values);
+                                    valueEnd = ReadAttribute(doc, source.Span, chars, tree, reader, info, values);
                                 } while (reader.MoveToNextAttribute());
                                 reader.MoveToElement();
                             }
@@ -155,7 +157,7 @@ namespace PolicyLint.Model
                             break;
                         case XmlNodeType.Text:
                         case XmlNodeType.CDATA:
-                            if (tree.OpenCount > 0) AddText(doc, source.Span, ref tree.Nodes[tree.Top], reader, info, values);
+                            if (tree.OpenCount > 0) AddText(doc, source.Span, chars, ref tree.Nodes[tree.Top], reader, info, values);
                             break;
                         case XmlNodeType.Comment:
                         {
@@ -303,9 +305,10 @@ namespace PolicyLint.Model
         }
 
         /// <returns>The offset of the value's end.</returns>
-        private static int ReadAttribute(PolicyDocument doc, ReadOnlySpan<char> text, TreeBuilder tree, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
+        private static int ReadAttribute(PolicyDocument doc, ReadOnlySpan<char> text, char[]? chars, TreeBuilder tree, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
             int nameStart = doc.OffsetOf(info.LineNumber, info.LinePosition);
+            string name = reader.Name;
             int i = nameStart + reader.Name.Length;
             while (i < text.Length && text[i] != '=') i++;
             i++;
@@ -318,25 +321,45 @@ namespace PolicyLint.Model
                 int close = text.Slice(valueStart).IndexOf(quote);
                 valueEnd = close < 0 ? valueStart : valueStart + close;
             }
-            tree.AddAttribute(reader.Name, values.Add(reader.Value), nameStart, valueStart, valueEnd);
+            // A value without references or characters the parser normalizes is its source text: intern that without
+            // asking the reader for Value, which makes a new string each time (a third of what parsing allocated).
+            bool plain = chars != null && i < text.Length && valueEnd <= text.Length
+                         && text.Slice(nameStart, Math.Min(name.Length, text.Length - nameStart)).SequenceEqual(name.AsSpan())
+                         && text.Slice(valueStart, valueEnd - valueStart).IndexOfAny(NormalizedInAttributes) < 0;
+            string value = plain ? values.Add(chars!, valueStart, valueEnd - valueStart) : values.Add(reader.Value);
+            tree.AddAttribute(name, value, nameStart, valueStart, valueEnd);
             return valueEnd;
         }
 
-        private static void AddText(PolicyDocument doc, ReadOnlySpan<char> text, ref NodeData node, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
+        private static readonly char[] NormalizedInAttributes = { '&', '\t', '\n', '\r' };
+        private static readonly char[] NormalizedInText = { '&', '\r' };
+
+        private static void AddText(PolicyDocument doc, ReadOnlySpan<char> text, char[]? chars, ref NodeData node, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
-            string value = reader.Value;
-            string trimmed = value.Trim();
-            if (trimmed.Length == 0) return;
             int start = doc.OffsetOf(info.LineNumber, info.LinePosition);
             // Raw text may hold entity references, so find its end in the source rather than by length.
-            int rawEnd = IndexOf(text, "<".AsSpan(), start);
-            if (reader.NodeType == XmlNodeType.CDATA) rawEnd = IndexOf(text, "]]>".AsSpan(), start);
+            bool cdata = reader.NodeType == XmlNodeType.CDATA;
+            int rawEnd = cdata ? IndexOf(text, "]]>".AsSpan(), start) : IndexOf(text, "<".AsSpan(), start);
             int s = start, e = rawEnd;
             while (s < e && char.IsWhiteSpace(text[s])) s++;
             while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+            // As for attributes: plain text is interned from the source without the reader making a string of it.
+            bool plain = chars != null && start < text.Length && (cdata || text[start] != '<')
+                         && text.Slice(start, rawEnd - start).IndexOfAny(NormalizedInText) < 0;
+            string trimmed;
+            if (plain)
+            {
+                if (s == e) return;
+                trimmed = values.Add(chars!, s, e - s);
+            }
+            else
+            {
+                trimmed = reader.Value.Trim();
+                if (trimmed.Length == 0) return;
+            }
             if (node.Text == null)
             {
-                node.Text = values.Add(trimmed);
+                node.Text = plain ? trimmed : values.Add(trimmed);
                 node.TextStart = s;
             }
             else

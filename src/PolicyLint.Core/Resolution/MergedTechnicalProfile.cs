@@ -115,16 +115,22 @@ namespace PolicyLint.Resolution
         {
             int slot = Array.IndexOf(KnownLists, listName);
             if (slot >= 0 && !string.Equals(KnownItems[slot], itemName, StringComparison.Ordinal)) slot = -1;
-            if (slot >= 0 && _known[slot] is PolicyNodes known) return known;
+            if (slot >= 0 && _known[slot] is PolicyNode[] known) return new PolicyNodes(known);
             var key = (listName, itemName);
             if (slot < 0 && _other != null && _other.TryGetValue(key, out var other)) return other;
-            var list = new List<PolicyNode>();
+            int count = 0;
             foreach (var part in Parts)
                 foreach (var container in part.ChildrenNamed(listName))
                     foreach (var item in container.ChildrenNamed(itemName))
-                        list.Add(item);
-            var items = PolicyNodes.From(list);
-            if (slot >= 0) _known[slot] = items;
+                        count++;
+            var array = count == 0 ? System.Array.Empty<PolicyNode>() : new PolicyNode[count];
+            count = 0;
+            foreach (var part in Parts)
+                foreach (var container in part.ChildrenNamed(listName))
+                    foreach (var item in container.ChildrenNamed(itemName))
+                        array[count++] = item;
+            var items = new PolicyNodes(array);
+            if (slot >= 0) _known[slot] = array;
             else (_other ??= new Dictionary<(string, string), PolicyNodes>())[key] = items;
             return items;
         }
@@ -132,7 +138,7 @@ namespace PolicyLint.Resolution
         // The lists rules ask for, each in its own slot (a dictionary per profile cost more than the lists).
         private static readonly string[] KnownLists = { "InputClaims", "OutputClaims", "PersistedClaims", "DisplayClaims", "InputClaimsTransformations", "OutputClaimsTransformations", "ValidationTechnicalProfiles" };
         private static readonly string[] KnownItems = { "InputClaim", "OutputClaim", "PersistedClaim", "DisplayClaim", "InputClaimsTransformation", "OutputClaimsTransformation", "ValidationTechnicalProfile" };
-        private readonly PolicyNodes?[] _known = new PolicyNodes?[7];
+        private readonly PolicyNode[]?[] _known = new PolicyNode[]?[7];
         private Dictionary<(string, string), PolicyNodes>? _other;
 
         public PolicyNodes InputClaims => Items("InputClaims", "InputClaim");

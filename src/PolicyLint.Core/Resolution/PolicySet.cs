@@ -137,8 +137,9 @@ namespace PolicyLint.Resolution
         public Resolved? Find(DeclarationKind kind, string id)
         {
             Resolved? first = null;
-            foreach (var policy in Policies)
+            for (int i = 0; i < Policies.Count; i++)
             {
+                var policy = Policies[i];
                 if (!policy.Declarations(kind).TryGetValue(id, out var nodes)) continue;
                 foreach (var node in nodes)
                 {
@@ -150,7 +151,12 @@ namespace PolicyLint.Resolution
             return first;
         }
 
-        public bool IsDeclared(DeclarationKind kind, string id) => Find(kind, id) != null;
+        public bool IsDeclared(DeclarationKind kind, string id)
+        {
+            for (int i = 0; i < Policies.Count; i++)
+                if (Policies[i].Declarations(kind).ContainsKey(id)) return true;
+            return false;
+        }
 
         /// <summary>Every declaration of an Id, base-most first: the order the service merges them in.</summary>
         public PolicyNodes All(DeclarationKind kind, string id)

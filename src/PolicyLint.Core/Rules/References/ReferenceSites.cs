@@ -91,7 +91,7 @@ namespace PolicyLint.Rules.References
         private static readonly Dictionary<string, ReferenceSite[]> ByElement = BuildIndex();
 
         /// <summary>The sites on elements of this local name (none for most elements): for rules that scan every node.</summary>
-        public static IReadOnlyList<ReferenceSite> On(string element) => ByElement.TryGetValue(element, out var sites) ? sites : Array.Empty<ReferenceSite>();
+        public static ReferenceSite[] On(string element) => ByElement.TryGetValue(element, out var sites) ? sites : Array.Empty<ReferenceSite>();
 
         private static Dictionary<string, ReferenceSite[]> BuildIndex()
         {

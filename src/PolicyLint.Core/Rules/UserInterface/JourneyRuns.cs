@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PolicyLint.Catalogs;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
 
@@ -22,7 +23,8 @@ namespace PolicyLint.Rules.UserInterface
         /// <summary>A Proprietary profile whose handler is this type (the assembly-qualified suffix is ignored).</summary>
         public static bool HasHandler(MergedTechnicalProfile profile, string handlerType)
             => string.Equals(profile.ProtocolName, "Proprietary", StringComparison.Ordinal)
-               && string.Equals(profile.Handler?.Split(',')[0].Trim(), handlerType, StringComparison.OrdinalIgnoreCase);
+               && profile.Handler is string handler
+               && string.Equals(TechnicalProfileCatalog.HandlerTypeName(handler), handlerType, StringComparison.OrdinalIgnoreCase);
 
         public static string? ContentDefinitionOf(MergedTechnicalProfile profile)
         {
