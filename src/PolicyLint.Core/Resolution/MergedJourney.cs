@@ -12,7 +12,7 @@ namespace PolicyLint.Resolution
     /// </summary>
     public sealed class MergedJourney
     {
-        private MergedJourney(string id, DeclarationKind kind, IReadOnlyList<PolicyNode> parts, IReadOnlyList<PolicyNode> steps)
+        private MergedJourney(string id, DeclarationKind kind, PolicyNodes parts, PolicyNodes steps)
         {
             Id = id;
             Kind = kind;
@@ -23,25 +23,35 @@ namespace PolicyLint.Resolution
         public string Id { get; }
         public DeclarationKind Kind { get; }
         /// <summary>Declarations, base first.</summary>
-        public IReadOnlyList<PolicyNode> Parts { get; }
+        public PolicyNodes Parts { get; }
         public PolicyNode Nearest => Parts[Parts.Count - 1];
         /// <summary>Effective steps sorted by Order (steps with an unparsable Order come last, in document order).</summary>
-        public IReadOnlyList<PolicyNode> Steps { get; }
+        public PolicyNodes Steps { get; }
 
         public static MergedJourney? Resolve(PolicyChain chain, DeclarationKind kind, string id)
         {
             var parts = chain.All(kind, id);
             if (parts.Count == 0) return null;
-            var byOrder = new SortedDictionary<int, PolicyNode>();
+            // A later declaration's step replaces the earlier one of the same Order.
+            var ordered = new List<(int Order, PolicyNode Step)>();
+            var positionOf = new Dictionary<int, int>();
             var unordered = new List<PolicyNode>();
             foreach (var part in parts)
                 foreach (var step in part.Path("OrchestrationSteps", "OrchestrationStep"))
                 {
-                    int? order = OrderOf(step);
-                    if (order is int o) byOrder[o] = step;
-                    else unordered.Add(step);
+                    if (OrderOf(step) is not int order) unordered.Add(step);
+                    else if (positionOf.TryGetValue(order, out int at)) ordered[at] = (order, step);
+                    else
+                    {
+                        positionOf[order] = ordered.Count;
+                        ordered.Add((order, step));
+                    }
                 }
-            return new MergedJourney(id, kind, parts, byOrder.Values.Concat(unordered).ToList());
+            ordered.Sort((a, b) => a.Order.CompareTo(b.Order));
+            var steps = new List<PolicyNode>(ordered.Count + unordered.Count);
+            foreach (var (_, step) in ordered) steps.Add(step);
+            steps.AddRange(unordered);
+            return new MergedJourney(id, kind, parts, PolicyNodes.From(steps));
         }
 
         public static int? OrderOf(PolicyNode step)

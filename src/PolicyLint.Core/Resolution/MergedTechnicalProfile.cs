@@ -12,7 +12,7 @@ namespace PolicyLint.Resolution
     /// </summary>
     public sealed class MergedTechnicalProfile
     {
-        private MergedTechnicalProfile(string id, IReadOnlyList<PolicyNode> parts, IReadOnlyList<PolicyNode> ownParts)
+        private MergedTechnicalProfile(string id, PolicyNodes parts, PolicyNodes ownParts)
         {
             Id = id;
             Parts = parts;
@@ -21,9 +21,9 @@ namespace PolicyLint.Resolution
 
         public string Id { get; }
         /// <summary>Declarations that make up the profile, included profiles first, base first.</summary>
-        public IReadOnlyList<PolicyNode> Parts { get; }
+        public PolicyNodes Parts { get; }
         /// <summary>Declarations of this Id itself (no included profiles), base first.</summary>
-        public IReadOnlyList<PolicyNode> OwnParts { get; }
+        public PolicyNodes OwnParts { get; }
         /// <summary>The declaration nearest the policy being checked: where profile-level diagnostics point.</summary>
         public PolicyNode Nearest => OwnParts[OwnParts.Count - 1];
 
@@ -33,7 +33,7 @@ namespace PolicyLint.Resolution
             if (own.Count == 0) return null;
             var parts = new List<PolicyNode>();
             AddWithIncludes(chain, id, parts, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
-            return new MergedTechnicalProfile(id, parts, own);
+            return new MergedTechnicalProfile(id, PolicyNodes.From(parts), own);
         }
 
         /// <summary>
@@ -45,7 +45,7 @@ namespace PolicyLint.Resolution
         private static void AddWithIncludes(PolicyChain chain, string id, List<PolicyNode> parts, HashSet<string> visiting)
         {
             // Follow the include chain with a loop, not recursion: an input can chain 100,000 includes.
-            var chainOfIncludes = new List<IReadOnlyList<PolicyNode>>();
+            var chainOfIncludes = new List<PolicyNodes>();
             for (string? current = id; current != null && chainOfIncludes.Count < MaxIncludeDepth && visiting.Add(current);)
             {
                 var own = chain.All(DeclarationKind.TechnicalProfile, current);
