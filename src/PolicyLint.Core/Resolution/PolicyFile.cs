@@ -7,14 +7,14 @@ namespace PolicyLint.Resolution
     /// <summary>A parsed policy with its identity and an index of what it declares.</summary>
     public sealed class PolicyFile
     {
-        private readonly Dictionary<string, List<PolicyNode>>[] _declarations;
+        private readonly Dictionary<string, PolicyNodes>?[] _declarations;
 
         public PolicyFile(PolicyDocument document, bool isReference)
         {
             Document = document;
             IsReference = isReference;
             var maybeRoot = document.Root;
-            _declarations = new Dictionary<string, List<PolicyNode>>[DeclarationKinds.All.Length];
+            _declarations = new Dictionary<string, PolicyNodes>?[DeclarationKinds.All.Length];
             if (maybeRoot is not PolicyNode root || !document.HasPolicyRootName) return;
 
             PolicyIdAttribute = root.Attribute("PolicyId");
@@ -26,16 +26,26 @@ namespace PolicyLint.Resolution
 
             foreach (var kind in DeclarationKinds.All)
             {
-                var map = new Dictionary<string, List<PolicyNode>>(StringComparer.OrdinalIgnoreCase);
+                Dictionary<string, PolicyNodes>? map = null;
+                // An Id declared more than once (PL0104) collects its declarations here; almost every Id has one.
+                Dictionary<string, List<PolicyNode>>? repeated = null;
                 foreach (var node in root.Path(DeclarationKinds.PathOf(kind)))
                 {
                     string? id = node["Id"];
                     if (string.IsNullOrEmpty(id)) continue;
-                    if (!map.TryGetValue(id!, out var list)) map[id!] = list = new List<PolicyNode>(1);
-                    list.Add(node);
+                    map ??= new Dictionary<string, PolicyNodes>(StringComparer.OrdinalIgnoreCase);
+                    if (!map.TryGetValue(id!, out var earlier)) map[id!] = new PolicyNodes(new[] { node });
+                    else
+                    {
+                        repeated ??= new Dictionary<string, List<PolicyNode>>(StringComparer.OrdinalIgnoreCase);
+                        if (!repeated.TryGetValue(id!, out var list)) repeated[id!] = list = new List<PolicyNode>(earlier);
+                        list.Add(node);
+                    }
                 }
+                if (repeated != null)
+                    foreach (var pair in repeated) map![pair.Key] = PolicyNodes.From(pair.Value);
                 _declarations[(int)kind] = map;
-                if (map.Count > 0) DeclaresNothing = false;
+                if (map != null) DeclaresNothing = false;
             }
         }
 
@@ -56,13 +66,13 @@ namespace PolicyLint.Resolution
         public PolicyNode? RelyingParty { get; }
 
         /// <summary>Declarations of one kind in this file, by Id (case-insensitive), in document order.</summary>
-        public IReadOnlyDictionary<string, List<PolicyNode>> Declarations(DeclarationKind kind)
-            => _declarations[(int)kind] ?? (IReadOnlyDictionary<string, List<PolicyNode>>)EmptyMap;
+        public IReadOnlyDictionary<string, PolicyNodes> Declarations(DeclarationKind kind)
+            => _declarations[(int)kind] ?? (IReadOnlyDictionary<string, PolicyNodes>)EmptyMap;
 
         public PolicyNode? Find(DeclarationKind kind, string id)
-            => _declarations[(int)kind] != null && _declarations[(int)kind].TryGetValue(id, out var list) ? list[0] : null;
+            => _declarations[(int)kind] is { } map && map.TryGetValue(id, out var list) ? list[0] : null;
 
-        private static readonly Dictionary<string, List<PolicyNode>> EmptyMap = new Dictionary<string, List<PolicyNode>>();
+        private static readonly Dictionary<string, PolicyNodes> EmptyMap = new Dictionary<string, PolicyNodes>();
 
         public override string ToString() => PolicyId ?? FilePath;
     }

@@ -161,14 +161,16 @@ namespace PolicyLint.Resolution
         /// <summary>Every declaration of an Id, base-most first: the order the service merges them in.</summary>
         public PolicyNodes All(DeclarationKind kind, string id)
         {
-            List<PolicyNode>? single = null, result = null;
+            // Usually one policy of the chain declares the Id: its own list is the answer, without a copy.
+            PolicyNodes? single = null;
+            List<PolicyNode>? result = null;
             for (int i = Policies.Count - 1; i >= 0; i--)
             {
                 if (!Policies[i].Declarations(kind).TryGetValue(id, out var nodes)) continue;
                 if (single == null) single = nodes;
-                else (result ??= new List<PolicyNode>(single)).AddRange(nodes);
+                else (result ??= new List<PolicyNode>(single.Value)).AddRange(nodes);
             }
-            return single == null ? PolicyNodes.Empty : PolicyNodes.From(result ?? single);
+            return result != null ? PolicyNodes.From(result) : single ?? PolicyNodes.Empty;
         }
 
         /// <summary>Every Id of a kind declared along the chain (for did-you-mean).</summary>
