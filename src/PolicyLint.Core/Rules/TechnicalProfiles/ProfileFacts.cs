@@ -133,7 +133,11 @@ namespace PolicyLint.Rules.TechnicalProfiles
 
             public (HashSet<string> Included, HashSet<string> Run) Of(PolicyFile policy)
             {
-                if (_byFile.TryGetValue(policy, out var known)) return known;
+                // Build-wide, so scopes analyzed in parallel share it.
+                lock (_byFile)
+                {
+                    if (_byFile.TryGetValue(policy, out var known)) return known;
+                }
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var root = policy.Document.Root;
@@ -147,7 +151,11 @@ namespace PolicyLint.Rules.TechnicalProfiles
                             (node.IsNamed("IncludeTechnicalProfile") ? included : run).Add(reference.Value);
                         }
                     }
-                return _byFile[policy] = (included, run);
+                lock (_byFile)
+                {
+                    if (_byFile.TryGetValue(policy, out var known)) return known;
+                    return _byFile[policy] = (included, run);
+                }
             }
         }
     }
