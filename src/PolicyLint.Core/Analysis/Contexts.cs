@@ -106,26 +106,17 @@ namespace PolicyLint.Analysis
 
     internal sealed class DiagnosticSink
     {
-        private readonly Dictionary<(string, string, int, int, string), int> _seen = new Dictionary<(string, string, int, int, string), int>();
+        private readonly HashSet<(string, string, int, int, string)> _seen = new HashSet<(string, string, int, int, string)>();
         public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
 
         public void Add(Diagnostic diagnostic)
         {
             var span = diagnostic.Location.GetLineSpan();
-            // A problem in a base file is found once per inheriting policy; keep it once. Policies are analyzed in
-            // parallel, so of two that differ past the key the one sorting first is kept, whichever came first.
+            // A problem in a base file is found once per inheriting policy; keep it once.
             var key = (diagnostic.Id, span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character, diagnostic.GetMessage());
             lock (_seen)
             {
-                if (!_seen.TryGetValue(key, out int at))
-                {
-                    _seen[key] = Diagnostics.Count;
-                    Diagnostics.Add(diagnostic);
-                }
-                else if (DiagnosticOrder.Instance.Compare(diagnostic, Diagnostics[at]) < 0)
-                {
-                    Diagnostics[at] = diagnostic;
-                }
+                if (_seen.Add(key)) Diagnostics.Add(diagnostic);
             }
         }
     }

@@ -63,16 +63,11 @@ namespace PolicyLint.Analysis
             }
 
             var set = new PolicySet(files);
-            // Policies of one resolution scope share its merged profiles and claim flows and run in order on one thread;
-            // scopes share nothing mutable but the build's own state, so they run in parallel.
-            var byScope = set.Reported.Where(f => f.Document.IsWellFormed)
-                .GroupBy(f => set.ScopeOf(set.ChainOf(f)))
-                .Select(g => g.ToList())
-                .ToList();
-            Parallel.ForEach(byScope, group =>
+            foreach (var file in set.Reported)
             {
-                foreach (var file in group) AnalyzePolicy(sink, options, set, file, registrations);
-            });
+                if (!file.Document.IsWellFormed) continue;
+                AnalyzePolicy(sink, options, set, file, registrations);
+            }
 
             var project = new ProjectContext(sink, options, set);
             // A project rule has no file of its own: a failure is reported at the first reported file.

@@ -16,7 +16,6 @@ namespace PolicyLint.Resolution
 
         public PolicySet(IEnumerable<PolicyFile> files)
         {
-            _state = new StateByType<PolicySet>(this);
             Files = files.ToList();
             // Reported policies win over references; among equals, the first one listed.
             foreach (var file in Files.Where(f => !f.IsReference).Concat(Files.Where(f => f.IsReference)))
@@ -40,8 +39,8 @@ namespace PolicyLint.Resolution
         /// Per-build state for something computed from every file (keyed by type): computing it once per build
         /// rather than once per policy keeps the analysis linear in the number of policies.
         /// </summary>
-        public T GetOrAdd<T>(Func<PolicySet, T> create) where T : class => _state.GetOrAdd(create);
-        private readonly StateByType<PolicySet> _state;
+        public T GetOrAdd<T>(Func<PolicySet, T> create) where T : class => (_state ??= new StateByType<PolicySet>(this)).GetOrAdd(create);
+        private StateByType<PolicySet>? _state;
 
         private readonly Dictionary<PolicyChain, ResolutionScope> _scopes = new Dictionary<PolicyChain, ResolutionScope>();
 
@@ -49,11 +48,8 @@ namespace PolicyLint.Resolution
         public ResolutionScope ScopeOf(PolicyChain chain)
         {
             var declaring = ResolutionScope.DeclaringChain(this, chain);
-            lock (_scopes)
-            {
-                if (!_scopes.TryGetValue(declaring, out var scope)) _scopes[declaring] = scope = new ResolutionScope(this, declaring);
-                return scope;
-            }
+            if (!_scopes.TryGetValue(declaring, out var scope)) _scopes[declaring] = scope = new ResolutionScope(this, declaring);
+            return scope;
         }
 
         private Dictionary<string, int>? _derived, _reportedDerived;
@@ -81,17 +77,9 @@ namespace PolicyLint.Resolution
 
         public PolicyChain ChainOf(PolicyFile file)
         {
-            lock (_chains)
-            {
-                if (_chains.TryGetValue(file, out var known)) return known;
-            }
-            var chain = PolicyChain.Build(this, file);
-            lock (_chains)
-            {
-                if (_chains.TryGetValue(file, out var known)) return known;
-                _chains[file] = chain;
-                return chain;
-            }
+            if (!_chains.TryGetValue(file, out var chain))
+                _chains[file] = chain = PolicyChain.Build(this, file);
+            return chain;
         }
     }
 

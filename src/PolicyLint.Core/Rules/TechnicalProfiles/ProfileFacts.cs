@@ -133,11 +133,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
 
             public (HashSet<string> Included, HashSet<string> Run) Of(PolicyFile policy)
             {
-                // Build-wide, so scopes analyzed in parallel share it.
-                lock (_byFile)
-                {
-                    if (_byFile.TryGetValue(policy, out var known)) return known;
-                }
+                if (_byFile.TryGetValue(policy, out var known)) return known;
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var root = policy.Document.Root;
@@ -151,11 +147,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
                             (node.IsNamed("IncludeTechnicalProfile") ? included : run).Add(reference.Value);
                         }
                     }
-                lock (_byFile)
-                {
-                    if (_byFile.TryGetValue(policy, out var known)) return known;
-                    return _byFile[policy] = (included, run);
-                }
+                return _byFile[policy] = (included, run);
             }
         }
     }
