@@ -63,10 +63,13 @@ namespace PolicyLint.Analysis
             }
 
             var set = new PolicySet(files);
-            foreach (var file in set.Reported)
+            // Policies of one resolution scope run together, and then the scope's merged profiles and claim flows are let
+            // go: kept to the end, the scopes of a large repository held more memory than its documents.
+            // (Grouped by the scope's chain, not the scope: the grouping would hold every scope to the end.)
+            foreach (var group in set.Reported.Where(f => f.Document.IsWellFormed).GroupBy(f => ResolutionScope.DeclaringChain(set, set.ChainOf(f))))
             {
-                if (!file.Document.IsWellFormed) continue;
-                AnalyzePolicy(sink, options, set, file, registrations);
+                foreach (var file in group) AnalyzePolicy(sink, options, set, file, registrations);
+                set.Forget(group.Key);
             }
 
             var project = new ProjectContext(sink, options, set);

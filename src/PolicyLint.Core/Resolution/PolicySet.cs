@@ -52,6 +52,9 @@ namespace PolicyLint.Resolution
             return scope;
         }
 
+        /// <summary>Drops a scope whose policies have all been analyzed; asking for it again builds it anew.</summary>
+        internal void Forget(PolicyChain declaring) => _scopes.Remove(declaring);
+
         private Dictionary<string, int>? _derived, _reportedDerived;
 
         /// <summary>Whether another policy of the build (or only a reported one) names this one as its base.</summary>
