@@ -284,27 +284,9 @@ namespace PolicyLint.Model
             }
         }
 
-        public Enumerator GetEnumerator() => new Enumerator(this);
+        public ListEnumerator<PolicyNodeList, PolicyNode> GetEnumerator() => new ListEnumerator<PolicyNodeList, PolicyNode>(this);
         IEnumerator<PolicyNode> IEnumerable<PolicyNode>.GetEnumerator() => GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public struct Enumerator : IEnumerator<PolicyNode>
-        {
-            private readonly PolicyNodeList _list;
-            private int _next;
-
-            internal Enumerator(PolicyNodeList list)
-            {
-                _list = list;
-                _next = -1;
-            }
-
-            public PolicyNode Current => _list[_next];
-            object IEnumerator.Current => Current;
-            public bool MoveNext() => ++_next < _list.Count;
-            public void Reset() => _next = -1;
-            public void Dispose() { }
-        }
     }
 
     /// <summary>An element's attributes, in source order (namespace declarations left out).</summary>
@@ -346,27 +328,9 @@ namespace PolicyLint.Model
             return _document.Attributes[_start + index].Value;
         }
 
-        public Enumerator GetEnumerator() => new Enumerator(this);
+        public ListEnumerator<PolicyAttributeList, PolicyAttribute> GetEnumerator() => new ListEnumerator<PolicyAttributeList, PolicyAttribute>(this);
         IEnumerator<PolicyAttribute> IEnumerable<PolicyAttribute>.GetEnumerator() => GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public struct Enumerator : IEnumerator<PolicyAttribute>
-        {
-            private readonly PolicyAttributeList _list;
-            private int _next;
-
-            internal Enumerator(PolicyAttributeList list)
-            {
-                _list = list;
-                _next = -1;
-            }
-
-            public PolicyAttribute Current => _list[_next];
-            object IEnumerator.Current => Current;
-            public bool MoveNext() => ++_next < _list.Count;
-            public void Reset() => _next = -1;
-            public void Dispose() { }
-        }
     }
 
     /// <summary>

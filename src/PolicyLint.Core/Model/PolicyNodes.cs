@@ -30,26 +30,8 @@ namespace PolicyLint.Model
             }
         }
 
-        public Enumerator GetEnumerator() => new Enumerator(this);
+        public ListEnumerator<PolicyNodes, PolicyNode> GetEnumerator() => new ListEnumerator<PolicyNodes, PolicyNode>(this);
         IEnumerator<PolicyNode> IEnumerable<PolicyNode>.GetEnumerator() => GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public struct Enumerator : IEnumerator<PolicyNode>
-        {
-            private readonly PolicyNodes _list;
-            private int _next;
-
-            internal Enumerator(PolicyNodes list)
-            {
-                _list = list;
-                _next = -1;
-            }
-
-            public PolicyNode Current => _list._items![_next];
-            object IEnumerator.Current => Current;
-            public bool MoveNext() => ++_next < _list.Count;
-            public void Reset() => _next = -1;
-            public void Dispose() { }
-        }
     }
 }
