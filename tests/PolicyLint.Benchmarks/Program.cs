@@ -69,6 +69,11 @@ namespace PolicyLint.Benchmarks
                     int rules = PolicyAnalyzer.Rules.Count;
                     double discovery = sw.Elapsed.TotalMilliseconds;
                     sw.Restart();
+                    // The catalogs' static data (schema, technical profiles, transformations, pages, providers) is built on first use.
+                    foreach (var type in typeof(PolicyAnalyzer).Assembly.GetTypes().Where(t => t.Namespace != null && t.Namespace.StartsWith("PolicyLint.Catalogs", StringComparison.Ordinal) && !t.IsGenericTypeDefinition))
+                        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+                    double catalogs = sw.Elapsed.TotalMilliseconds;
+                    sw.Restart();
                     if (request.Policies.Count > 0) PolicyLint.Model.PolicyParser.ParseFile(request.Policies[0].Path);
                     double parse = sw.Elapsed.TotalMilliseconds;
                     sw.Restart();
@@ -77,7 +82,7 @@ namespace PolicyLint.Benchmarks
                     sw.Restart();
                     if (request.Policies.Count > 0) Linter.Run(request); else Phases.Analyze(Workload.Get(args[1]));
                     Console.WriteLine(FormattableString.Invariant(
-                        $"{args[1]}: {rules} rules discovered in {discovery:F0} ms, first parse {parse:F0} ms, first analysis {first:F0} ms, second analysis {sw.Elapsed.TotalMilliseconds:F0} ms"));
+                        $"{args[1]}: {rules} rules discovered in {discovery:F0} ms, catalogs built in {catalogs:F0} ms, first parse {parse:F0} ms, first analysis {first:F0} ms, second analysis {sw.Elapsed.TotalMilliseconds:F0} ms"));
                     return 0;
                 }
                 case "repeat":
