@@ -13,7 +13,7 @@ namespace PolicyLint.Tests
         private const string Xml =
             "<R xmlns=\"urn:x\" a=\"1\">\n" +                     // line 1
             "  <A Id=\"a1\"><B><C Id=\"c1\"/><C Id=\"c2\"/></B><B/><B><C Id=\"c3\">t</C></B></A>\n" +
-            "  <X/>\n" +
+            "  <X xmlns=\"urn:y\"/>\n" +
             "  <A Id=\"a2\"><B><C Id=\"c4\"><D><E Id=\"e1\"/></D><D><E Id=\"e2\"/></D></C></B></A>\n" +
             "</R>\n";
 
@@ -51,6 +51,11 @@ namespace PolicyLint.Tests
             Assert.Equal(c3, c3.Attribute("Id")!.Owner);
             Assert.Null(c3.Attribute("Nope"));
             Assert.Null(root.Parent);
+            Assert.Equal("urn:x", root.NamespaceUri);
+            Assert.Equal("urn:y", root.Child("X")!.Value.NamespaceUri);
+            Assert.Equal("urn:x", root.Path("A").Last().NamespaceUri);
+            Assert.Empty(root.Child("X")!.Value.Attributes);
+            Assert.Equal(new[] { 0, 1, 1, 0 }, root.Path("A").First().Descendants().Take(4).Select(n => n.Attributes.Count));
         }
 
         [Fact]
@@ -112,6 +117,31 @@ namespace PolicyLint.Tests
             finally
             {
                 File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void FilesParsedWithOneNameTableShareTheirStrings()
+        {
+            string first = Path.Combine(Path.GetTempPath(), "policylint-names-" + System.Guid.NewGuid().ToString("N") + ".xml");
+            string second = first + ".2.xml";
+            File.WriteAllText(first, Xml);
+            File.WriteAllText(second, Xml);
+            try
+            {
+                var names = new System.Xml.NameTable();
+                var a = PolicyParser.ParseFile(first, names).Root!.Value.Path("A", "B", "C").Last();
+                var b = PolicyParser.ParseFile(second, names).Root!.Value.Path("A", "B", "C").Last();
+                var own = PolicyParser.ParseFile(second).Root!.Value.Path("A", "B", "C").Last();
+                Assert.Equal("c4", a["Id"]);
+                Assert.Same(a["Id"], b["Id"]);
+                Assert.Same(a.Name, b.Name);
+                Assert.NotSame(a["Id"], own["Id"]);
+            }
+            finally
+            {
+                File.Delete(first);
+                File.Delete(second);
             }
         }
 

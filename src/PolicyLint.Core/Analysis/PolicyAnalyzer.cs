@@ -41,7 +41,13 @@ namespace PolicyLint.Analysis
             var inputs = DistinctInputs(request);
             var loaded = new (PolicyDocument Doc, long? Size)[inputs.Count];
             var cache = request.Loaded;
-            Parallel.For(0, inputs.Count, i => loaded[i] = cache != null ? cache.Document(inputs[i].Path, Load) : Load(inputs[i].Path));
+            // One name table per parsing thread for the whole build: values repeated across files become one string.
+            using (var names = new System.Threading.ThreadLocal<System.Xml.XmlNameTable>(() => new System.Xml.NameTable()))
+            {
+                Parallel.For(0, inputs.Count, i => loaded[i] = cache != null
+                    ? cache.Document(inputs[i].Path, path => Load(path, names.Value!))
+                    : Load(inputs[i].Path, names.Value!));
+            }
 
             var files = new List<PolicyFile>();
             PolicyDocument? firstReported = null;
@@ -173,13 +179,13 @@ namespace PolicyLint.Analysis
             return inputs;
         }
 
-        private static (PolicyDocument, long?) Load(string path)
+        private static (PolicyDocument, long?) Load(string path, System.Xml.XmlNameTable names)
         {
             long? size = null;
             try
             {
                 size = new FileInfo(path).Length;
-                return (PolicyParser.ParseFile(path), size);
+                return (PolicyParser.ParseFile(path, names), size);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException || ex is System.Security.SecurityException)
             {

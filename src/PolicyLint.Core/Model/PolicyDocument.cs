@@ -57,11 +57,18 @@ namespace PolicyLint.Model
         /// <summary>Each element's children are a slice of this array: ChildIndex[ChildStart .. ChildStart + ChildCount] are their node numbers.</summary>
         internal int[] ChildIndex { get; private set; } = Array.Empty<int>();
 
-        internal void SetTree(NodeData[] nodes, AttributeData[] attributes, int[] childIndex)
+        /// <summary>The namespaces of the elements, each once (almost always just the policy namespace).</summary>
+        internal string[] Namespaces { get; private set; } = Array.Empty<string>();
+
+        /// <summary>Where an element's attributes end: where the next element's begin.</summary>
+        internal int AttributeEnd(int node) => node + 1 < Nodes.Length ? Nodes[node + 1].AttributeStart : Attributes.Length;
+
+        internal void SetTree(NodeData[] nodes, AttributeData[] attributes, int[] childIndex, string[] namespaces)
         {
             Nodes = nodes;
             Attributes = attributes;
             ChildIndex = childIndex;
+            Namespaces = namespaces;
         }
         public List<PolicyComment> Comments { get; } = new List<PolicyComment>();
         /// <summary>Set when the file is not well-formed XML (or has a DTD); the tree then holds what was read before the error.</summary>

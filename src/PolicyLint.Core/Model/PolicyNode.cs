@@ -35,11 +35,11 @@ namespace PolicyLint.Model
 
         /// <summary>Local name (the policy namespace is the only one that matters).</summary>
         public string Name => Data.Name;
-        public string NamespaceUri => Data.NamespaceUri;
+        public string NamespaceUri => Document.Namespaces[Data.Namespace];
         /// <summary>From '&lt;' to the end of the element name.</summary>
         public SourceSpan StartTag => Document.Span(Data.TagStart, Data.TagEnd);
         public int Depth => Data.Depth;
-        public PolicyAttributeList Attributes => new PolicyAttributeList(Document, _index, Data.AttributeStart, Data.AttributeCount);
+        public PolicyAttributeList Attributes => new PolicyAttributeList(Document, _index, Data.AttributeStart, Document.AttributeEnd(_index) - Data.AttributeStart);
         public PolicyNodeList Children => new PolicyNodeList(Document, Data.ChildStart, Data.ChildCount);
         /// <summary>Trimmed text content of a leaf element; null when it has none.</summary>
         public string? Text => Data.Text;
@@ -55,7 +55,7 @@ namespace PolicyLint.Model
         {
             ref var data = ref Data;
             var attributes = Document.Attributes;
-            for (int i = data.AttributeStart, end = i + data.AttributeCount; i < end; i++)
+            for (int i = data.AttributeStart, end = Document.AttributeEnd(_index); i < end; i++)
             {
                 if (string.Equals(attributes[i].Name, name, StringComparison.Ordinal))
                     return new PolicyAttribute(Document, _index, i);
@@ -70,7 +70,7 @@ namespace PolicyLint.Model
             {
                 ref var data = ref Data;
                 var attributes = Document.Attributes;
-                for (int i = data.AttributeStart, end = i + data.AttributeCount; i < end; i++)
+                for (int i = data.AttributeStart, end = Document.AttributeEnd(_index); i < end; i++)
                 {
                     if (string.Equals(attributes[i].Name, attributeName, StringComparison.Ordinal))
                         return attributes[i].Value;
@@ -366,17 +366,20 @@ namespace PolicyLint.Model
         public override string ToString() => $"{Name}=\"{Value}\"";
     }
 
-    /// <summary>One element as its document stores it.</summary>
+    /// <summary>
+    /// One element as its document stores it: 64 bytes. Its attributes run from AttributeStart to the next element's
+    /// AttributeStart (attributes are stored in element order); its namespace is an index into the document's list.
+    /// </summary>
     internal struct NodeData
     {
         public string Name;
-        public string NamespaceUri;
         public string? Text;
+        public int Namespace;
         public int Parent;
         public int Depth;
         public int Index;
         public int ChildStart, ChildCount;
-        public int AttributeStart, AttributeCount;
+        public int AttributeStart;
         public int TagStart, TagEnd;
         public int TextStart, TextEnd;
         public int EndOffset;

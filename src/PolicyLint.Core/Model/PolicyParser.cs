@@ -21,17 +21,31 @@ namespace PolicyLint.Model
             CloseInput = true,
         };
 
+        private static XmlReaderSettings SettingsWith(XmlNameTable names)
+        {
+            var settings = Settings.Clone();
+            settings.NameTable = names;
+            return settings;
+        }
+
         /// <summary>Far above any real policy (the service takes 1 MB); a larger file is not read into memory at all.</summary>
         public const long MaxReadBytes = 256L * 1024 * 1024;
 
-        public static PolicyDocument ParseFile(string path)
+        public static PolicyDocument ParseFile(string path) => ParseFile(path, null);
+
+        /// <param name="path">The file.</param>
+        /// <param name="names">
+        /// Where names and values are interned: the files one thread parses in a build share a table, so a claim name
+        /// repeated in 5,000 files is one string; null for a table of the file's own.
+        /// </param>
+        public static PolicyDocument ParseFile(string path, XmlNameTable? names)
         {
             // The text is decoded into a pooled buffer and parsed from there: the model keeps what rules need, so the
             // file's text never becomes a string (a large one would land on the large-object heap, once per file).
             var (chars, length) = ReadChars(path);
             try
             {
-                return Parse(path, new ReadOnlyMemory<char>(chars, 0, length), null, reloadable: true);
+                return Parse(path, new ReadOnlyMemory<char>(chars, 0, length), null, reloadable: true, names);
             }
             finally
             {
@@ -113,18 +127,18 @@ namespace PolicyLint.Model
             return Utf8;
         }
 
-        public static PolicyDocument Parse(string path, string text) => Parse(path, text.AsMemory(), text, reloadable: false);
+        public static PolicyDocument Parse(string path, string text) => Parse(path, text.AsMemory(), text, reloadable: false, names: null);
 
         /// <param name="source">The text to parse.</param>
         /// <param name="sourceString">The same text as a string, when the caller has one (kept by the document).</param>
-        private static PolicyDocument Parse(string path, ReadOnlyMemory<char> source, string? sourceString, bool reloadable)
+        private static PolicyDocument Parse(string path, ReadOnlyMemory<char> source, string? sourceString, bool reloadable, XmlNameTable? names)
         {
             var doc = new PolicyDocument(path, source.Span, sourceString, reloadable);
             var tree = TreeBuilder.Rent();
             XmlReader? reader = null;
             try
             {
-                reader = XmlReader.Create(new MemoryReader(source), Settings);
+                reader = XmlReader.Create(new MemoryReader(source), names == null ? Settings : SettingsWith(names));
                 var info = (IXmlLineInfo)reader;
                 // Values repeat a lot (claim ids, handlers, "true"): one string per distinct value keeps the tree small.
                 var values = reader.NameTable;
@@ -195,6 +209,7 @@ namespace PolicyLint.Model
             [ThreadStatic] private static TreeBuilder? t_spare;
             /// <summary>A builder grown past this many elements by an unusual file is not kept for the next.</summary>
             private const int MaxKept = 1 << 16;
+            private const int MaxKeptNamespaces = 64;
 
             public NodeData[] Nodes = new NodeData[256];
             private int _nodeCount;
@@ -224,7 +239,7 @@ namespace PolicyLint.Model
                 _nodeCount++;
                 ref var data = ref Nodes[node];
                 data.Name = name;
-                data.NamespaceUri = namespaceUri;
+                data.Namespace = NamespaceIndex(namespaceUri);
                 data.Depth = OpenCount;
                 data.TagStart = tagStart;
                 data.TagEnd = tagEnd;
@@ -248,11 +263,27 @@ namespace PolicyLint.Model
                 return node;
             }
 
+            private readonly List<string> _namespaces = new List<string>();
+            private readonly Dictionary<string, int> _namespaceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            private int _lastNamespace = -1;
+
+            private int NamespaceIndex(string namespaceUri)
+            {
+                // Nearly every element repeats the previous one's namespace, atomized by the reader: one reference test.
+                if (_lastNamespace >= 0 && ReferenceEquals(_namespaces[_lastNamespace], namespaceUri)) return _lastNamespace;
+                if (!_namespaceIndex.TryGetValue(namespaceUri, out int index))
+                {
+                    index = _namespaces.Count;
+                    _namespaces.Add(namespaceUri);
+                    _namespaceIndex[namespaceUri] = index;
+                }
+                return _lastNamespace = index;
+            }
+
             public void AddAttribute(string name, string value, int nameStart, int valueStart, int valueEnd)
             {
                 Grow(ref _attributes, _attributeCount + 1);
                 _attributes[_attributeCount++] = new AttributeData { Name = name, Value = value, NameStart = nameStart, ValueStart = valueStart, ValueEnd = valueEnd };
-                Nodes[Top].AttributeCount++;
             }
 
             /// <summary>Ends the innermost open element: its children move from the pending stack to the child index.</summary>
@@ -275,11 +306,15 @@ namespace PolicyLint.Model
             /// <summary>Gives the document its exactly sized arrays and keeps this builder, emptied, for the thread's next file.</summary>
             public void MoveTo(PolicyDocument document)
             {
-                document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _childIndex.AsSpan(0, _childCount).ToArray());
+                document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _childIndex.AsSpan(0, _childCount).ToArray(), _namespaces.ToArray());
+                bool keep = Nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept
+                            && _open.Length <= MaxKept && _namespaces.Count <= MaxKeptNamespaces;
                 // The arrays hold strings: clear them so a kept builder keeps no file's values alive.
+                _namespaces.Clear();
+                _namespaceIndex.Clear();
+                _lastNamespace = -1;
                 Array.Clear(Nodes, 0, _nodeCount);
                 Array.Clear(_attributes, 0, _attributeCount);
-                bool keep = Nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept && _open.Length <= MaxKept;
                 _nodeCount = _attributeCount = _childCount = _pendingCount = OpenCount = 0;
                 if (keep) t_spare = this;
             }
