@@ -59,12 +59,15 @@ namespace PolicyLint.Model
 
         /// <summary>The namespaces of the elements, each once (almost always just the policy namespace).</summary>
         internal string[] Namespaces { get; private set; } = Array.Empty<string>();
+        /// <summary>The element and attribute names of the document, each once; elements and attributes store an index.</summary>
+        internal string[] Names { get; private set; } = Array.Empty<string>();
 
         /// <summary>Where an element's attributes end: where the next element's begin.</summary>
         internal int AttributeEnd(int node) => node + 1 < Nodes.Length ? Nodes[node + 1].AttributeStart : Attributes.Length;
 
-        internal void SetTree(NodeData[] nodes, AttributeData[] attributes, int[] childIndex, string[] namespaces)
+        internal void SetTree(NodeData[] nodes, AttributeData[] attributes, int[] childIndex, string[] namespaces, string[] names)
         {
+            Names = names;
             Nodes = nodes;
             Attributes = attributes;
             ChildIndex = childIndex;

@@ -238,7 +238,7 @@ namespace PolicyLint.Model
                 Grow(ref Nodes, _nodeCount + 1);
                 _nodeCount++;
                 ref var data = ref Nodes[node];
-                data.Name = name;
+                data.Name = NameIndex(name);
                 data.Namespace = NamespaceIndex(namespaceUri);
                 data.Depth = OpenCount;
                 data.TagStart = tagStart;
@@ -247,7 +247,6 @@ namespace PolicyLint.Model
                 if (OpenCount > 0)
                 {
                     data.Parent = Top;
-                    data.Index = _pendingCount - _marks[OpenCount - 1];
                     Grow(ref _pending, _pendingCount + 1);
                     _pending[_pendingCount++] = node;
                 }
@@ -267,6 +266,28 @@ namespace PolicyLint.Model
             private readonly Dictionary<string, int> _namespaceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             private int _lastNamespace = -1;
 
+            // The reader atomizes names, so each distinct name is one string: a reference lookup finds it.
+            private readonly List<string> _names = new List<string>();
+            private readonly Dictionary<string, int> _nameIndex = new Dictionary<string, int>(AtomComparer.Instance);
+
+            private int NameIndex(string name)
+            {
+                if (!_nameIndex.TryGetValue(name, out int index))
+                {
+                    index = _names.Count;
+                    _names.Add(name);
+                    _nameIndex[name] = index;
+                }
+                return index;
+            }
+
+            private sealed class AtomComparer : IEqualityComparer<string>
+            {
+                public static readonly AtomComparer Instance = new AtomComparer();
+                public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+                public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+            }
+
             private int NamespaceIndex(string namespaceUri)
             {
                 // Nearly every element repeats the previous one's namespace, atomized by the reader: one reference test.
@@ -283,7 +304,7 @@ namespace PolicyLint.Model
             public void AddAttribute(string name, string value, int nameStart, int valueStart, int valueEnd)
             {
                 Grow(ref _attributes, _attributeCount + 1);
-                _attributes[_attributeCount++] = new AttributeData { Name = name, Value = value, NameStart = nameStart, ValueStart = valueStart, ValueEnd = valueEnd };
+                _attributes[_attributeCount++] = new AttributeData { Name = NameIndex(name), Value = value, NameStart = nameStart, ValueStart = valueStart, ValueEnd = valueEnd };
             }
 
             /// <summary>Ends the innermost open element: its children move from the pending stack to the child index.</summary>
@@ -306,12 +327,14 @@ namespace PolicyLint.Model
             /// <summary>Gives the document its exactly sized arrays and keeps this builder, emptied, for the thread's next file.</summary>
             public void MoveTo(PolicyDocument document)
             {
-                document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _childIndex.AsSpan(0, _childCount).ToArray(), _namespaces.ToArray());
+                document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _childIndex.AsSpan(0, _childCount).ToArray(), _namespaces.ToArray(), _names.ToArray());
                 bool keep = Nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept
-                            && _open.Length <= MaxKept && _namespaces.Count <= MaxKeptNamespaces;
+                            && _open.Length <= MaxKept && _namespaces.Count <= MaxKeptNamespaces && _names.Count <= MaxKept;
                 // The arrays hold strings: clear them so a kept builder keeps no file's values alive.
                 _namespaces.Clear();
                 _namespaceIndex.Clear();
+                _names.Clear();
+                _nameIndex.Clear();
                 _lastNamespace = -1;
                 Array.Clear(Nodes, 0, _nodeCount);
                 Array.Clear(_attributes, 0, _attributeCount);
