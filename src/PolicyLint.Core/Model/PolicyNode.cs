@@ -63,14 +63,8 @@ namespace PolicyLint.Model
 
         public PolicyAttribute? Attribute(string name)
         {
-            ref var data = ref Data;
-            var attributes = Document.Attributes;
-            for (int i = data.AttributeStart, end = Document.AttributeEnd(_index); i < end; i++)
-            {
-                if (string.Equals(Document.Names[attributes[i].Name], name, StringComparison.Ordinal))
-                    return new PolicyAttribute(Document, _index, i);
-            }
-            return null;
+            int at = FindAttribute(name);
+            return at < 0 ? null : new PolicyAttribute(Document, _index, at);
         }
 
         /// <summary>The attribute's value, or null when absent.</summary>
@@ -78,15 +72,20 @@ namespace PolicyLint.Model
         {
             get
             {
-                ref var data = ref Data;
-                var attributes = Document.Attributes;
-                for (int i = data.AttributeStart, end = Document.AttributeEnd(_index); i < end; i++)
-                {
-                    if (string.Equals(Document.Names[attributes[i].Name], attributeName, StringComparison.Ordinal))
-                        return attributes[i].Value;
-                }
-                return null;
+                int at = FindAttribute(attributeName);
+                return at < 0 ? null : Document.Attributes[at].Value;
             }
+        }
+
+        /// <summary>The attribute's place in the document's attribute array, or -1.</summary>
+        private int FindAttribute(string name)
+        {
+            var attributes = Document.Attributes;
+            for (int i = Data.AttributeStart, end = Document.AttributeEnd(_index); i < end; i++)
+            {
+                if (string.Equals(Document.Names[attributes[i].Name], name, StringComparison.Ordinal)) return i;
+            }
+            return -1;
         }
 
         public PolicyNode? Child(string name)

@@ -232,14 +232,14 @@ namespace PolicyLint.Model
                 return builder;
             }
 
-            public int Open(string name, string namespaceUri, int tagStart, int tagEnd)
+            public void Open(string name, string namespaceUri, int tagStart, int tagEnd)
             {
                 int node = _nodeCount;
                 Grow(ref Nodes, _nodeCount + 1);
                 _nodeCount++;
                 ref var data = ref Nodes[node];
-                data.Name = NameIndex(name);
-                data.Namespace = NamespaceIndex(namespaceUri);
+                data.Name = _names.IndexOf(name);
+                data.Namespace = _namespaces.IndexOf(namespaceUri);
                 data.Depth = OpenCount;
                 data.TagStart = tagStart;
                 data.TagEnd = tagEnd;
@@ -259,26 +259,39 @@ namespace PolicyLint.Model
                 _open[OpenCount] = node;
                 _marks[OpenCount] = _pendingCount;
                 OpenCount++;
-                return node;
             }
 
-            private readonly List<string> _namespaces = new List<string>();
-            private readonly Dictionary<string, int> _namespaceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            private int _lastNamespace = -1;
+            private readonly Interned _namespaces = new Interned(), _names = new Interned();
 
-            // The reader atomizes names, so each distinct name is one string: a reference lookup finds it.
-            private readonly List<string> _names = new List<string>();
-            private readonly Dictionary<string, int> _nameIndex = new Dictionary<string, int>(AtomComparer.Instance);
-
-            private int NameIndex(string name)
+            /// <summary>
+            /// A document's distinct names (or namespaces), each stored once and referred to by index. The reader atomizes
+            /// them, so each distinct one is one string and a reference lookup finds it.
+            /// </summary>
+            private sealed class Interned
             {
-                if (!_nameIndex.TryGetValue(name, out int index))
+                private readonly List<string> _items = new List<string>();
+                private readonly Dictionary<string, int> _index = new Dictionary<string, int>(AtomComparer.Instance);
+
+                public int Count => _items.Count;
+
+                public int IndexOf(string value)
                 {
-                    index = _names.Count;
-                    _names.Add(name);
-                    _nameIndex[name] = index;
+                    if (!_index.TryGetValue(value, out int index))
+                    {
+                        index = _items.Count;
+                        _items.Add(value);
+                        _index[value] = index;
+                    }
+                    return index;
                 }
-                return index;
+
+                public string[] ToArray() => _items.ToArray();
+
+                public void Clear()
+                {
+                    _items.Clear();
+                    _index.Clear();
+                }
             }
 
             private sealed class AtomComparer : IEqualityComparer<string>
@@ -288,23 +301,10 @@ namespace PolicyLint.Model
                 public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
             }
 
-            private int NamespaceIndex(string namespaceUri)
-            {
-                // Nearly every element repeats the previous one's namespace, atomized by the reader: one reference test.
-                if (_lastNamespace >= 0 && ReferenceEquals(_namespaces[_lastNamespace], namespaceUri)) return _lastNamespace;
-                if (!_namespaceIndex.TryGetValue(namespaceUri, out int index))
-                {
-                    index = _namespaces.Count;
-                    _namespaces.Add(namespaceUri);
-                    _namespaceIndex[namespaceUri] = index;
-                }
-                return _lastNamespace = index;
-            }
-
             public void AddAttribute(string name, string value, int nameStart, int valueStart, int valueEnd)
             {
                 Grow(ref _attributes, _attributeCount + 1);
-                _attributes[_attributeCount++] = new AttributeData { Name = NameIndex(name), Value = value, NameStart = nameStart, ValueStart = valueStart, ValueEnd = valueEnd };
+                _attributes[_attributeCount++] = new AttributeData { Name = _names.IndexOf(name), Value = value, NameStart = nameStart, ValueStart = valueStart, ValueEnd = valueEnd };
             }
 
             /// <summary>Ends the innermost open element: its children move from the pending stack to the child index.</summary>
@@ -332,10 +332,7 @@ namespace PolicyLint.Model
                             && _open.Length <= MaxKept && _namespaces.Count <= MaxKeptNamespaces && _names.Count <= MaxKept;
                 // The arrays hold strings: clear them so a kept builder keeps no file's values alive.
                 _namespaces.Clear();
-                _namespaceIndex.Clear();
                 _names.Clear();
-                _nameIndex.Clear();
-                _lastNamespace = -1;
                 Array.Clear(Nodes, 0, _nodeCount);
                 Array.Clear(_attributes, 0, _attributeCount);
                 _nodeCount = _attributeCount = _childCount = _pendingCount = OpenCount = 0;

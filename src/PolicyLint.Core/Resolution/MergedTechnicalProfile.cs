@@ -118,21 +118,13 @@ namespace PolicyLint.Resolution
             if (slot >= 0 && _known[slot] is PolicyNode[] known) return new PolicyNodes(known);
             var key = (listName, itemName);
             if (slot < 0 && _other != null && _other.TryGetValue(key, out var other)) return other;
-            int count = 0;
+            var list = new List<PolicyNode>();
             foreach (var part in Parts)
-                foreach (var container in part.ChildrenNamed(listName))
-                    foreach (var item in container.ChildrenNamed(itemName))
-                        count++;
-            var array = count == 0 ? System.Array.Empty<PolicyNode>() : new PolicyNode[count];
-            count = 0;
-            foreach (var part in Parts)
-                foreach (var container in part.ChildrenNamed(listName))
-                    foreach (var item in container.ChildrenNamed(itemName))
-                        array[count++] = item;
-            var items = new PolicyNodes(array);
+                list.AddRange(part.Path(listName, itemName));
+            var array = list.ToArray();
             if (slot >= 0) _known[slot] = array;
-            else (_other ??= new Dictionary<(string, string), PolicyNodes>())[key] = items;
-            return items;
+            else (_other ??= new Dictionary<(string, string), PolicyNodes>())[key] = new PolicyNodes(array);
+            return new PolicyNodes(array);
         }
 
         // The lists rules ask for, each in its own slot (a dictionary per profile cost more than the lists).
