@@ -118,13 +118,25 @@ namespace PolicyLint.Resolution
             if (slot >= 0 && _known[slot] is PolicyNode[] known) return new PolicyNodes(known);
             var key = (listName, itemName);
             if (slot < 0 && _other != null && _other.TryGetValue(key, out var other)) return other;
-            var list = new List<PolicyNode>();
-            foreach (var part in Parts)
-                list.AddRange(part.Path(listName, itemName));
-            var array = list.ToArray();
+            // Counted, then filled: a growing list per profile and list was 15% of what a full analysis allocated.
+            int count = Collect(listName, itemName, null);
+            var array = count == 0 ? Array.Empty<PolicyNode>() : new PolicyNode[count];
+            Collect(listName, itemName, array);
             if (slot >= 0) _known[slot] = array;
             else (_other ??= new Dictionary<(string, string), PolicyNodes>())[key] = new PolicyNodes(array);
             return new PolicyNodes(array);
+        }
+
+        private int Collect(string listName, string itemName, PolicyNode[]? into)
+        {
+            int count = 0;
+            foreach (var part in Parts)
+                foreach (var item in part.Path(listName, itemName))
+                {
+                    if (into != null) into[count] = item;
+                    count++;
+                }
+            return count;
         }
 
         // The lists rules ask for, each in its own slot (a dictionary per profile cost more than the lists).
