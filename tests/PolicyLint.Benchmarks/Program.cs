@@ -22,6 +22,7 @@ namespace PolicyLint.Benchmarks
     ///   cold CORPUS          first analysis in a fresh process against the second (start-up cost)
     ///   repeat CORPUS [N] [PL3009,…]  full analysis (or only the given rules) N times, for an external profiler such as dotnet-trace
     ///   allocations CORPUS [N] [PL3009,…]  the N types a full analysis allocates most bytes of (sampled by the runtime)
+    ///   timing CORPUS [N]    each rule's own time inside N full analyses (the first is a warm-up)
     ///   hold CORPUS          load a corpus and wait a minute, for a heap dump (dotnet-gcdump collect -p PID)
     ///   peak CORPUS          internal: one memory measurement in this process
     /// Corpora: starterpack (when ../shared is present), synthetic-1x, synthetic-10x, synthetic-100x.
@@ -98,6 +99,9 @@ namespace PolicyLint.Benchmarks
                 case "allocations":
                     Allocations.Print(Workload.Get(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30,
                         args.Length > 3 ? PolicyAnalyzer.Rules.Where(r => args[3].Split(',').Contains(r.Id)).ToList() : null);
+                    return 0;
+                case "timing":
+                    RuleTimes.Print(Workload.Get(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4);
                     return 0;
                 case "hold":
                 {

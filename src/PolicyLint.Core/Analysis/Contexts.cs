@@ -91,6 +91,9 @@ namespace PolicyLint.Analysis
         /// <summary>A technical profile merged along this policy's chain (cached per <see cref="Scope"/>).</summary>
         public MergedTechnicalProfile? TechnicalProfile(string id) => Scope.TechnicalProfile(id);
 
+        /// <summary>A user or sub journey merged along this policy's chain (cached per <see cref="Scope"/>).</summary>
+        public MergedJourney? Journey(DeclarationKind kind, string id) => Scope.Journey(kind, id);
+
         /// <summary>Shared per-policy state for rules that compute something expensive once (keyed by type).</summary>
         public T GetOrAdd<T>(System.Func<PolicyContext, T> create) where T : class => (_state ??= new StateByType<PolicyContext>(this)).GetOrAdd(create);
         private StateByType<PolicyContext>? _state;

@@ -32,6 +32,16 @@ namespace PolicyLint.Resolution
             return profile;
         }
 
+        /// <summary>A user or sub journey merged along the chain (once per scope and spelling of the Id).</summary>
+        public MergedJourney? Journey(DeclarationKind kind, string id)
+        {
+            if (!_journeys.TryGetValue((kind, id), out var journey))
+                _journeys[(kind, id)] = journey = MergedJourney.Resolve(Chain, kind, id);
+            return journey;
+        }
+
+        private readonly Dictionary<(DeclarationKind, string), MergedJourney?> _journeys = new Dictionary<(DeclarationKind, string), MergedJourney?>();
+
         /// <summary>State computed from the chain's declarations alone (keyed by type); never from the policy being checked.</summary>
         public T GetOrAdd<T>(Func<ResolutionScope, T> create) where T : class => (_state ??= new StateByType<ResolutionScope>(this)).GetOrAdd(create);
         private StateByType<ResolutionScope>? _state;

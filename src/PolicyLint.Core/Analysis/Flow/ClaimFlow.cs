@@ -30,7 +30,7 @@ namespace PolicyLint.Analysis.Flow
         public JourneyFlow? UserJourney(string id)
         {
             if (_journeys.TryGetValue(id, out var flow)) return flow;
-            var journey = MergedJourney.Resolve(_scope.Chain, DeclarationKind.UserJourney, id);
+            var journey = _scope.Journey(DeclarationKind.UserJourney, id);
             flow = journey == null ? null : Walk(journey);
             _journeys[id] = flow;
             return flow;
@@ -72,7 +72,7 @@ namespace PolicyLint.Analysis.Flow
                 {
                     if (string.IsNullOrEmpty(subId) || callStack.Count >= MaxSubJourneyDepth
                         || callStack.Contains(subId!, StringComparer.OrdinalIgnoreCase)) continue;
-                    var sub = MergedJourney.Resolve(_scope.Chain, DeclarationKind.SubJourney, subId!);
+                    var sub = _scope.Journey(DeclarationKind.SubJourney, subId!);
                     if (sub == null) continue;
                     // Each candidate starts from the caller's bag; what any of them produces is available afterwards.
                     var inSub = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);

@@ -38,7 +38,7 @@ namespace PolicyLint.Rules.Journeys
             {
                 var (kind, id) = pending.Dequeue();
                 if (!seen.Add((kind, id.ToUpperInvariant()))) continue;
-                var journey = MergedJourney.Resolve(context.Chain, kind, id);
+                var journey = context.Journey(kind, id);
                 if (journey == null) continue; // an undeclared reference is PL2005's
                 result.Add(journey);
                 foreach (var step in journey.Steps)

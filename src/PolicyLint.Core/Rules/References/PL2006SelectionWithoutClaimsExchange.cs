@@ -24,7 +24,7 @@ namespace PolicyLint.Rules.References
             foreach (var kind in new[] { DeclarationKind.UserJourney, DeclarationKind.SubJourney })
                 foreach (var id in context.File.Declarations(kind).Keys)
                 {
-                    var journey = MergedJourney.Resolve(context.Chain, kind, id);
+                    var journey = context.Journey(kind, id);
                     if (journey != null) Check(context, journey);
                 }
         });

@@ -93,7 +93,7 @@ namespace PolicyLint.Rules.UserInterface
             {
                 var (kind, id) = queue.Dequeue();
                 if (!seen.Add(kind + ":" + id)) continue;
-                var journey = MergedJourney.Resolve(context.Chain, kind, id);
+                var journey = context.Journey(kind, id);
                 if (journey == null) continue;
                 journeys.Add(journey);
                 foreach (var step in journey.Steps)

@@ -22,24 +22,29 @@ namespace PolicyLint.Rules.UserInterface
     }
 
     /// <summary>
-    /// Checks every LocalizedString of the chain against the catalog once per policy: ids that are certainly invalid
-    /// (PL8004) and ids of element types whose documented lists are known to be incomplete (PL8008).
+    /// Checks every LocalizedString of the chain against the catalog once per resolution scope (the relying parties of
+    /// one extensions file share it): ids that are certainly invalid (PL8004) and ids of element types whose documented
+    /// lists are known to be incomplete (PL8008).
     /// </summary>
     internal sealed class LocalizedStringFindings
     {
         public List<LocalizedStringFinding> Invalid { get; } = new List<LocalizedStringFinding>();
         public List<LocalizedStringFinding> Undocumented { get; } = new List<LocalizedStringFinding>();
 
-        public static LocalizedStringFindings Compute(PolicyContext context)
+        /// <summary>The findings of a policy's scope; null when another policy of the scope has already reported them.</summary>
+        public static LocalizedStringFindings? FirstTime(PolicyContext context, PolicyRule rule)
+            => context.Scope.FirstTime(rule) ? context.Scope.GetOrAdd(Compute) : null;
+
+        private static LocalizedStringFindings Compute(ResolutionScope scope)
         {
             var findings = new LocalizedStringFindings();
-            var usedBy = PagesByResources(context.Chain);
-            foreach (var policy in context.Chain.Policies)
+            var usedBy = PagesByResources(scope.Chain);
+            foreach (var policy in scope.Chain.Policies)
                 foreach (var resources in policy.Declarations(DeclarationKind.LocalizedResources).Values.SelectMany(list => list))
                 {
                     usedBy.TryGetValue(resources["Id"] ?? string.Empty, out var pages);
                     foreach (var text in resources.Path("LocalizedStrings", "LocalizedString"))
-                        findings.Check(context, text, pages ?? NoPages);
+                        findings.Check(scope.Chain, text, pages ?? NoPages);
                 }
             return findings;
         }
@@ -59,7 +64,7 @@ namespace PolicyLint.Rules.UserInterface
             return map;
         }
 
-        private void Check(PolicyContext context, PolicyNode text, List<MergedContentDefinition> pages)
+        private void Check(PolicyChain chain, PolicyNode text, List<MergedContentDefinition> pages)
         {
             var elementType = text.Attribute("ElementType");
             var stringId = text.Attribute("StringId");
@@ -75,7 +80,7 @@ namespace PolicyLint.Rules.UserInterface
                     break;
                 case "PredicateValidation":
                 case "InputValidation":
-                    CheckGroup(context, text, stringId);
+                    CheckGroup(chain, text, stringId);
                     break;
                 case "UxElement":
                     foreach (var page in pages) CheckUxElement(stringId, page, text.Parent?.Parent?["Id"]);
@@ -102,11 +107,11 @@ namespace PolicyLint.Rules.UserInterface
         }
 
         /// <summary>A PredicateValidation string is keyed by one of its PredicateGroup Ids.</summary>
-        private void CheckGroup(PolicyContext context, PolicyNode text, PolicyAttribute stringId)
+        private void CheckGroup(PolicyChain chain, PolicyNode text, PolicyAttribute stringId)
         {
             string? validationId = text["ElementId"];
             if (string.IsNullOrEmpty(validationId)) return;
-            var parts = context.Chain.All(DeclarationKind.PredicateValidation, validationId!);
+            var parts = chain.All(DeclarationKind.PredicateValidation, validationId!);
             if (parts.Count == 0) return; // an undeclared ElementId is a reference problem, not a string-id one
             var groups = parts.SelectMany(p => p.Path("PredicateGroups", "PredicateGroup")).Select(g => g["Id"]).Where(g => !string.IsNullOrEmpty(g)).Select(g => g!).Distinct().ToList();
             if (groups.Contains(stringId.Value, StringComparer.Ordinal)) return;

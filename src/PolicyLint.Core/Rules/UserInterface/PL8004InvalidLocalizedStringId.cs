@@ -14,7 +14,9 @@ namespace PolicyLint.Rules.UserInterface
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            foreach (var finding in context.GetOrAdd(LocalizedStringFindings.Compute).Invalid)
+            var findings = LocalizedStringFindings.FirstTime(context, this);
+            if (findings == null) return;
+            foreach (var finding in findings.Invalid)
                 context.Report(finding.At, finding.At.Name, finding.At.Value, finding.Reason);
         });
     }

@@ -17,7 +17,9 @@ namespace PolicyLint.Rules.UserInterface
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            foreach (var finding in context.GetOrAdd(LocalizedStringFindings.Compute).Undocumented)
+            var findings = LocalizedStringFindings.FirstTime(context, this);
+            if (findings == null) return;
+            foreach (var finding in findings.Undocumented)
                 context.Report(finding.At, finding.At.Value, finding.Reason);
         });
     }

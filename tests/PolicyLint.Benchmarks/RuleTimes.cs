@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using PolicyLint.Analysis;
+using PolicyLint.Model;
+
+namespace PolicyLint.Benchmarks
+{
+    /// <summary>
+    /// Each rule's own time inside full analyses: every action a rule registers is timed where the engine calls it.
+    /// Shared caches (merged profiles, claim flows) count for the first rule that asks for them.
+    /// </summary>
+    public static class RuleTimes
+    {
+        public static void Print(Workload workload, int runs)
+        {
+            var timed = PolicyAnalyzer.Rules.Select(r => new TimedRule(r)).ToList();
+            var total = Stopwatch.StartNew();
+            for (int i = 0; i < runs; i++)
+            {
+                if (i == 1) { foreach (var t in timed) t.Reset(); total.Restart(); } // the first run is warm-up
+                Phases.Analyze(workload, timed);
+            }
+            double wall = total.Elapsed.TotalMilliseconds / Math.Max(1, runs - 1);
+            double rules = timed.Sum(t => t.Ticks) * 1000.0 / Stopwatch.Frequency / Math.Max(1, runs - 1);
+            Console.WriteLine(FormattableString.Invariant($"## {workload.Name}: full analysis {wall:F1} ms per run, of which in rules {rules:F1} ms"));
+            Console.WriteLine();
+            Console.WriteLine("| rule | ms per run | calls per run |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var t in timed.OrderByDescending(t => t.Ticks).Take(30))
+                Console.WriteLine(FormattableString.Invariant($"| {t.Id} | {t.Ticks * 1000.0 / Stopwatch.Frequency / Math.Max(1, runs - 1):F2} | {t.Calls / Math.Max(1, runs - 1):N0} |"));
+        }
+
+        private sealed class TimedRule : PolicyRule
+        {
+            private readonly PolicyRule _inner;
+            public long Ticks;
+            public long Calls;
+
+            public TimedRule(PolicyRule inner) => _inner = inner;
+
+            public override Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor => _inner.Descriptor;
+            public override bool NeedsResolvedChain => _inner.NeedsResolvedChain;
+            public void Reset() { Ticks = 0; Calls = 0; }
+
+            public override void Initialize(RuleRegistration registration)
+            {
+                var inner = new RuleRegistration(_inner);
+                _inner.Initialize(inner);
+                if (inner.DocumentAction is { } d) registration.OnDocument(c => Time(() => d(c)));
+                if (inner.PolicyAction is { } p) registration.OnPolicy(c => Time(() => p(c)));
+                if (inner.ProjectAction is { } j) registration.OnProject(c => Time(() => j(c)));
+                foreach (var (name, action) in inner.ElementActions)
+                    registration.OnElement(name, (c, n) =>
+                    {
+                        long start = Stopwatch.GetTimestamp();
+                        try { action(c, n); }
+                        finally { Ticks += Stopwatch.GetTimestamp() - start; Calls++; }
+                    });
+            }
+
+            private void Time(Action action)
+            {
+                long start = Stopwatch.GetTimestamp();
+                try { action(); }
+                finally { Ticks += Stopwatch.GetTimestamp() - start; Calls++; }
+            }
+        }
+    }
+}
