@@ -7,8 +7,11 @@ using System.Xml;
 
 namespace PolicyLint.Model
 {
-    /// <summary>Builds a <see cref="PolicyDocument"/> in one streaming XmlReader pass.</summary>
-    public static class PolicyParser
+    /// <summary>
+    /// Builds a <see cref="PolicyDocument"/> in one pass: the scanner for the common case, else XmlReader (errors, DTDs and
+    /// rare constructs), which is the reference for both the model and the messages.
+    /// </summary>
+    public static partial class PolicyParser
     {
         /// <summary>Also the settings of the benchmark's XmlReader floor, so the two read alike.</summary>
         internal static readonly XmlReaderSettings Settings = new XmlReaderSettings
@@ -131,10 +134,50 @@ namespace PolicyLint.Model
 
         /// <param name="source">The text to parse.</param>
         /// <param name="sourceString">The same text as a string, when the caller has one (kept by the document).</param>
-        private static PolicyDocument Parse(string path, ReadOnlyMemory<char> source, string? sourceString, bool reloadable, XmlNameTable? names)
+        private static PolicyDocument Parse(string path, ReadOnlyMemory<char> source, string? sourceString, bool reloadable, XmlNameTable? names, bool scan = true)
         {
             var doc = new PolicyDocument(path, source.Span, sourceString, reloadable);
             var tree = TreeBuilder.Rent();
+            if (scan)
+            {
+                names ??= new NameTable();
+                bool pooled = !System.Runtime.InteropServices.MemoryMarshal.TryGetArray(source, out ArraySegment<char> array) || array.Offset != 0;
+                char[] text = pooled ? ArrayPool<char>.Shared.Rent(source.Length) : array.Array!;
+                if (pooled) source.Span.CopyTo(text);
+                try
+                {
+                    if (Scanner.TryParse(doc, text, source.Length, tree, names))
+                    {
+                        tree.MoveTo(doc);
+                        doc.ReleaseText();
+                        return doc;
+                    }
+                }
+                finally
+                {
+                    if (pooled) ArrayPool<char>.Shared.Return(text);
+                }
+                // Not the common case: start again with XmlReader.
+                tree.Clear();
+                doc.Comments.Clear();
+            }
+            return ParseWithXmlReader(doc, source, sourceString, tree, names);
+        }
+
+        /// <summary>Whether the scanner reads the text by itself (tests: the common case must not fall back to XmlReader).</summary>
+        internal static bool Scans(string text)
+        {
+            var doc = new PolicyDocument("scan.xml", text.AsSpan(), text, reloadable: false);
+            var chars = text.ToCharArray();
+            return Scanner.TryParse(doc, chars, chars.Length, new TreeBuilder(), new NameTable());
+        }
+
+        /// <summary>The XmlReader pass alone, for tests that hold the scanner to it.</summary>
+        internal static PolicyDocument ParseWithXmlReader(string path, string text)
+            => Parse(path, text.AsMemory(), text, reloadable: false, names: null, scan: false);
+
+        private static PolicyDocument ParseWithXmlReader(PolicyDocument doc, ReadOnlyMemory<char> source, string? sourceString, TreeBuilder tree, XmlNameTable? names)
+        {
             XmlReader? reader = null;
             try
             {
@@ -330,13 +373,19 @@ namespace PolicyLint.Model
                 document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _childIndex.AsSpan(0, _childCount).ToArray(), _namespaces.ToArray(), _names.ToArray());
                 bool keep = Nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept
                             && _open.Length <= MaxKept && _namespaces.Count <= MaxKeptNamespaces && _names.Count <= MaxKept;
+                Clear();
+                if (keep) t_spare = this;
+            }
+
+            /// <summary>Empties the builder (after a document, or when the scanner hands a file over to XmlReader).</summary>
+            public void Clear()
+            {
                 // The arrays hold strings: clear them so a kept builder keeps no file's values alive.
                 _namespaces.Clear();
                 _names.Clear();
                 Array.Clear(Nodes, 0, _nodeCount);
                 Array.Clear(_attributes, 0, _attributeCount);
                 _nodeCount = _attributeCount = _childCount = _pendingCount = OpenCount = 0;
-                if (keep) t_spare = this;
             }
 
             private static void Grow<T>(ref T[] array, int size)

@@ -12,7 +12,8 @@ namespace PolicyLint.Fuzz.Tests.Infrastructure
 {
     /// <summary>
     /// What must hold for any input, however broken: no exception escapes, no PL0004, every diagnostic lies inside
-    /// its file, two runs give the same output, and a run ends within <see cref="CaseTimeout"/>.
+    /// its file, two runs give the same output, a run ends within <see cref="CaseTimeout"/>, and the scanner builds
+    /// the model XmlReader builds.
     /// </summary>
     public static class Invariants
     {
@@ -35,6 +36,16 @@ namespace PolicyLint.Fuzz.Tests.Infrastructure
             {
                 string? problem = LocationProblem(d, reported, texts);
                 if (problem != null) failures.Add(problem + ": " + Format(d));
+            }
+            // The scanner reads what it can and hands the rest to XmlReader: either way the model must be XmlReader's.
+            foreach (var path in reported)
+            {
+                string? text = PolicyParser.ReadText(path, fallback: string.Empty);
+                if (string.IsNullOrEmpty(text)) continue;
+                var scanned = PolicyLint.Tests.Shared.ModelShape.Of(PolicyParser.ParseFile(path));
+                var reference = PolicyLint.Tests.Shared.ModelShape.Of(PolicyParser.ParseWithXmlReader(path, text!));
+                if (!scanned.SequenceEqual(reference))
+                    failures.Add($"the scanner's model of {Path.GetFileName(path)} differs from XmlReader's at line {scanned.Zip(reference, (x, y) => x == y).TakeWhile(same => same).Count()} of the shape");
             }
             var a = first.Select(Format).ToList();
             var b = second.Select(Format).ToList();
