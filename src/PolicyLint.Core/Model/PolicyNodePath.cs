@@ -42,6 +42,34 @@ namespace PolicyLint.Model
         private string NameAt(int level) => _names != null ? _names[level] : level switch { 0 => _name0!, 1 => _name1!, _ => _name2! };
 
         public Enumerator GetEnumerator() => new Enumerator(this);
+
+        // The LINQ calls rules make on paths, as members: LINQ would box the path and its enumerator on every call.
+        public bool Any()
+        {
+            var e = GetEnumerator();
+            return e.MoveNext();
+        }
+
+        public bool Any(Func<PolicyNode, bool> predicate)
+        {
+            foreach (var node in this)
+                if (predicate(node)) return true;
+            return false;
+        }
+
+        public int Count()
+        {
+            int count = 0;
+            for (var e = GetEnumerator(); e.MoveNext();) count++;
+            return count;
+        }
+
+        public List<PolicyNode> ToList()
+        {
+            var list = new List<PolicyNode>();
+            foreach (var node in this) list.Add(node);
+            return list;
+        }
         IEnumerator<PolicyNode> IEnumerable<PolicyNode>.GetEnumerator() => GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -10,16 +10,18 @@ namespace PolicyLint.Analysis.Flow
     /// A may-produce analysis of the claims bag along a user journey: which claims some path through the steps
     /// before a given step can have put in the bag. Preconditions may skip any step, so "before step n" is the union
     /// of everything steps 1..n-1 (and the sub journeys they invoke) can produce. Built once per resolution scope (cached on the
-    /// scope) and per journey.
+    /// scope) and per journey. Claims are numbered per scope and sets of them are bit sets: a journey's walk is unions of a
+    /// few machine words, not of hash sets of strings.
     /// </summary>
     public sealed class ClaimFlow
     {
         private readonly ResolutionScope _scope;
-        private readonly Dictionary<string, HashSet<string>> _produces = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, ClaimSet> _produces = new Dictionary<string, ClaimSet>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, JourneyFlow?> _journeys = new Dictionary<string, JourneyFlow?>(StringComparer.OrdinalIgnoreCase);
 
         private readonly Dictionary<MergedTechnicalProfile, List<MergedTechnicalProfile>> _validations = new Dictionary<MergedTechnicalProfile, List<MergedTechnicalProfile>>();
-        private readonly Dictionary<MergedTechnicalProfile, HashSet<string>> _ownSupply = new Dictionary<MergedTechnicalProfile, HashSet<string>>();
+        private readonly Dictionary<MergedTechnicalProfile, ClaimSet> _ownSupply = new Dictionary<MergedTechnicalProfile, ClaimSet>();
+        private readonly ClaimNumbers _numbers = new ClaimNumbers();
 
         private ClaimFlow(ResolutionScope scope) => _scope = scope;
 
@@ -38,18 +40,19 @@ namespace PolicyLint.Analysis.Flow
 
         private JourneyFlow Walk(MergedJourney journey)
         {
-            var initial = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (RelyingPartyInputs().TryGetValue(journey.Id, out var fromApplication)) initial.UnionWith(fromApplication);
+            var initial = new ClaimSet(_numbers);
+            if (RelyingPartyInputs().TryGetValue(journey.Id, out var fromApplication))
+                foreach (var claim in fromApplication) initial.Add(claim);
             // Authorization profiles (e.g. the UserInfo endpoint's bearer-token check) run before step 1 and extract claims.
             foreach (var part in journey.Parts)
                 foreach (var authorization in part.Path("Authorization", "AuthorizationTechnicalProfiles", "AuthorizationTechnicalProfile"))
                 {
                     string? id = authorization["ReferenceId"];
-                    if (!string.IsNullOrEmpty(id)) initial.UnionWith(Produces(id!));
+                    if (!string.IsNullOrEmpty(id)) initial.UnionWith(ProducedBy(id!));
                 }
-            var available = new HashSet<string>(initial, StringComparer.OrdinalIgnoreCase);
+            var available = initial.Copy();
             var missing = new List<MissingInput>();
-            WalkSteps(journey, DefaultIssuer(journey), available, missing, new List<string>());
+            WalkSteps(journey, DefaultIssuer(journey), available, missing, new List<string>(), new List<string>());
             return new JourneyFlow(journey, initial, available, missing);
         }
 
@@ -57,27 +60,31 @@ namespace PolicyLint.Analysis.Flow
         private const int MaxSubJourneyDepth = 8;
 
         /// <summary>Walks steps in order: checks what each step reads against <paramref name="available"/>, then adds what it can produce.</summary>
-        private void WalkSteps(MergedJourney journey, string? defaultIssuer, HashSet<string> available, List<MissingInput> missing, List<string> callStack)
+        /// <param name="profiles">A list to reuse for the profiles of each step.</param>
+        private void WalkSteps(MergedJourney journey, string? defaultIssuer, ClaimSet available, List<MissingInput> missing, List<string> callStack, List<string> profiles)
         {
-            var produced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var produced = new ClaimSet(_numbers);
             foreach (var step in journey.Steps)
             {
                 produced.Clear();
-                foreach (var profileId in ProfilesRunBy(step, defaultIssuer))
+                profiles.Clear();
+                AddProfilesRunBy(step, defaultIssuer, profiles);
+                foreach (var profileId in profiles)
                 {
                     CheckInputs(journey, step, profileId, available, missing);
-                    produced.UnionWith(Produces(profileId));
+                    produced.UnionWith(ProducedBy(profileId));
                 }
-                foreach (var subId in step.Path("JourneyList", "Candidate").Select(c => c["SubJourneyReferenceId"]))
+                foreach (var candidate in step.Path("JourneyList", "Candidate"))
                 {
+                    string? subId = candidate["SubJourneyReferenceId"];
                     if (string.IsNullOrEmpty(subId) || callStack.Count >= MaxSubJourneyDepth
                         || callStack.Contains(subId!, StringComparer.OrdinalIgnoreCase)) continue;
                     var sub = _scope.Journey(DeclarationKind.SubJourney, subId!);
                     if (sub == null) continue;
                     // Each candidate starts from the caller's bag; what any of them produces is available afterwards.
-                    var inSub = new HashSet<string>(available, StringComparer.OrdinalIgnoreCase);
+                    var inSub = available.Copy();
                     callStack.Add(subId!);
-                    WalkSteps(sub, defaultIssuer, inSub, missing, callStack);
+                    WalkSteps(sub, defaultIssuer, inSub, missing, callStack, new List<string>());
                     callStack.RemoveAt(callStack.Count - 1);
                     produced.UnionWith(inSub);
                 }
@@ -101,14 +108,21 @@ namespace PolicyLint.Analysis.Flow
         /// </summary>
         public static IEnumerable<string> ProfilesRunBy(PolicyNode step, string? defaultIssuer)
         {
+            var profiles = new List<string>();
+            AddProfilesRunBy(step, defaultIssuer, profiles);
+            return profiles;
+        }
+
+        private static void AddProfilesRunBy(PolicyNode step, string? defaultIssuer, List<string> into)
+        {
             foreach (var exchange in MergedJourney.ClaimsExchanges(step))
             {
                 string? id = exchange["TechnicalProfileReferenceId"];
-                if (!string.IsNullOrEmpty(id)) yield return id!;
+                if (!string.IsNullOrEmpty(id)) into.Add(id!);
             }
             string? issuer = step["CpimIssuerTechnicalProfileReferenceId"];
             if (string.IsNullOrEmpty(issuer) && step["Type"] == "SendClaims") issuer = defaultIssuer;
-            if (!string.IsNullOrEmpty(issuer)) yield return issuer!;
+            if (!string.IsNullOrEmpty(issuer)) into.Add(issuer!);
         }
 
         /// <summary>
@@ -116,7 +130,7 @@ namespace PolicyLint.Analysis.Flow
         /// A profile's own input claims transformations run first and feed its inputs; a self-asserted page collects its own output
         /// and display claims, so those inputs are only prefills; validation profiles see everything their page produced.
         /// </summary>
-        private void CheckInputs(MergedJourney journey, PolicyNode step, string profileId, HashSet<string> available, List<MissingInput> missing)
+        private void CheckInputs(MergedJourney journey, PolicyNode step, string profileId, ClaimSet available, List<MissingInput> missing)
         {
             var profile = _scope.TechnicalProfile(profileId);
             if (profile == null) return;
@@ -130,28 +144,29 @@ namespace PolicyLint.Analysis.Flow
                 CheckProfile(journey, step, validation, profile.Id, available, missing, page);
         }
 
-        private void CheckProfile(MergedJourney journey, PolicyNode step, MergedTechnicalProfile profile, string? validatedProfileId, HashSet<string> available,
-            List<MissingInput> missing, HashSet<string>? alsoAvailable = null)
+        private void CheckProfile(MergedJourney journey, PolicyNode step, MergedTechnicalProfile profile, string? validatedProfileId, ClaimSet available,
+            List<MissingInput> missing, ClaimSet? alsoAvailable = null)
         {
-            HashSet<string>? own = null;
+            ClaimSet? own = null;
             foreach (var input in profile.InputClaims)
             {
                 string? claim = input["ClaimTypeReferenceId"];
-                if (string.IsNullOrEmpty(claim) || input["DefaultValue"] != null || available.Contains(claim!)) continue;
-                if (alsoAvailable != null && alsoAvailable.Contains(claim!)) continue;
+                if (string.IsNullOrEmpty(claim) || input["DefaultValue"] != null) continue;
+                int number = _numbers.Of(claim!);
+                if (available.Contains(number) || (alsoAvailable != null && alsoAvailable.Contains(number))) continue;
                 if (IsPhoneFactorPrefill(profile, input)) continue;
                 own ??= OwnSupply(profile);
-                if (own.Contains(claim!)) continue;
+                if (own.Contains(number)) continue;
                 missing.Add(new MissingInput(input, claim!, profile.Id, validatedProfileId, journey, step,
-                    alsoAvailable == null ? available : available.Concat(alsoAvailable)));
+                    alsoAvailable == null ? available.Names() : available.Names().Concat(alsoAvailable.Names())));
             }
         }
 
         /// <summary>What a profile supplies to its own inputs: input claims transformations, and a self-asserted page's collected claims.</summary>
-        private HashSet<string> OwnSupply(MergedTechnicalProfile profile)
+        private ClaimSet OwnSupply(MergedTechnicalProfile profile)
         {
             if (_ownSupply.TryGetValue(profile, out var known)) return known;
-            var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var own = new ClaimSet(_numbers);
             _ownSupply[profile] = own;
             foreach (var reference in profile.InputClaimsTransformations)
                 AddTransformationOutputs(reference["ReferenceId"], own);
@@ -198,12 +213,12 @@ namespace PolicyLint.Analysis.Flow
         /// the outputs of its claims transformations, and the same for the profiles it pulls in (validation profiles,
         /// display-control actions, IncludeClaimsFromTechnicalProfile, its session manager, which restores persisted claims).
         /// </summary>
-        public IReadOnlyCollection<string> Produces(string profileId) => ProducedBy(profileId);
+        public IReadOnlyCollection<string> Produces(string profileId) => ProducedBy(profileId).Names();
 
-        private HashSet<string> ProducedBy(string profileId)
+        private ClaimSet ProducedBy(string profileId)
         {
             if (_produces.TryGetValue(profileId, out var cached)) return cached;
-            var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var result = new ClaimSet(_numbers);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { profileId };
             var pending = new Queue<string>();
             var related = new List<string?>();
@@ -222,7 +237,7 @@ namespace PolicyLint.Analysis.Flow
         }
 
         /// <summary>Adds what the profile itself produces, and the Ids of profiles whose output it also brings to <paramref name="related"/>.</summary>
-        private void AddDirectOutputs(MergedTechnicalProfile profile, HashSet<string> into, List<string?> related)
+        private void AddDirectOutputs(MergedTechnicalProfile profile, ClaimSet into, List<string?> related)
         {
             // Plain loops: this runs for every profile of every scope, and LINQ over the merged lists was a sixth of all allocation.
             AddClaims(profile.OutputClaims, into, onlyWithDefault: false);
@@ -242,7 +257,7 @@ namespace PolicyLint.Analysis.Flow
         }
 
         /// <summary>A display control's claims, and the profiles its actions run.</summary>
-        private void AddDisplayControl(string? id, HashSet<string> into, List<string?> related)
+        private void AddDisplayControl(string? id, ClaimSet into, List<string?> related)
         {
             if (string.IsNullOrEmpty(id)) return;
             foreach (var control in _scope.Chain.All(DeclarationKind.DisplayControl, id!))
@@ -255,24 +270,24 @@ namespace PolicyLint.Analysis.Flow
             }
         }
 
-        private void AddTransformationOutputs(string? id, HashSet<string> into)
+        private void AddTransformationOutputs(string? id, ClaimSet into)
         {
             if (string.IsNullOrEmpty(id)) return;
             foreach (var transformation in _scope.Chain.All(DeclarationKind.ClaimsTransformation, id!))
                 AddClaims(transformation.Path("OutputClaims", "OutputClaim"), into, onlyWithDefault: false);
         }
 
-        private static void AddClaims(PolicyNodes claims, HashSet<string> into, bool onlyWithDefault)
+        private static void AddClaims(PolicyNodes claims, ClaimSet into, bool onlyWithDefault)
         {
             foreach (var claim in claims) AddClaim(claim, into, onlyWithDefault);
         }
 
-        private static void AddClaims(PolicyNodePath claims, HashSet<string> into, bool onlyWithDefault)
+        private static void AddClaims(PolicyNodePath claims, ClaimSet into, bool onlyWithDefault)
         {
             foreach (var claim in claims) AddClaim(claim, into, onlyWithDefault);
         }
 
-        private static void AddClaim(PolicyNode claim, HashSet<string> into, bool onlyWithDefault)
+        private static void AddClaim(PolicyNode claim, ClaimSet into, bool onlyWithDefault)
         {
             if (onlyWithDefault && claim["DefaultValue"] == null) return;
             string? id = claim["ClaimTypeReferenceId"];
@@ -306,7 +321,11 @@ namespace PolicyLint.Analysis.Flow
                     {
                         if (string.IsNullOrEmpty(journey)) continue;
                         if (!result.Map.TryGetValue(journey!, out var claims)) result.Map[journey!] = claims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                        AddClaims(rp.Value.Path("TechnicalProfile", "InputClaims", "InputClaim"), claims, onlyWithDefault: false);
+                        foreach (var input in rp.Value.Path("TechnicalProfile", "InputClaims", "InputClaim"))
+                        {
+                            string? id = input["ClaimTypeReferenceId"];
+                            if (!string.IsNullOrEmpty(id)) claims.Add(id!);
+                        }
                     }
                 }
                 return result;
@@ -317,21 +336,21 @@ namespace PolicyLint.Analysis.Flow
     /// <summary>The result of walking one user journey.</summary>
     public sealed class JourneyFlow
     {
-        private readonly HashSet<string> _produced;
+        private readonly ClaimSet _fromApplication, _produced;
 
-        internal JourneyFlow(MergedJourney journey, IReadOnlyCollection<string> fromApplication, HashSet<string> produced, IReadOnlyList<MissingInput> missing)
+        internal JourneyFlow(MergedJourney journey, ClaimSet fromApplication, ClaimSet produced, IReadOnlyList<MissingInput> missing)
         {
             Journey = journey;
-            FromApplication = fromApplication;
+            _fromApplication = fromApplication;
             _produced = produced;
             Missing = missing;
         }
 
         public MergedJourney Journey { get; }
         /// <summary>Claims the relying party's InputClaims supply at the start.</summary>
-        public IReadOnlyCollection<string> FromApplication { get; }
+        public IReadOnlyCollection<string> FromApplication => _fromApplication.Names();
         /// <summary>Every claim some path through the journey (sub journeys included) can have in the bag at the end.</summary>
-        public IReadOnlyCollection<string> Produced => _produced;
+        public IReadOnlyCollection<string> Produced => _produced.Names();
 
         /// <summary>Whether some path can have the claim in the bag at the end (Ids match case-insensitively).</summary>
         public bool CanProduce(string claim) => _produced.Contains(claim);

@@ -42,8 +42,11 @@ namespace PolicyLint.Rules.Journeys
                 if (journey == null) continue; // an undeclared reference is PL2005's
                 result.Add(journey);
                 foreach (var step in journey.Steps)
-                    foreach (var sub in SubJourneyIds(step))
-                        pending.Enqueue((DeclarationKind.SubJourney, sub));
+                    foreach (var candidate in step.Path("JourneyList", "Candidate"))
+                    {
+                        string? sub = candidate["SubJourneyReferenceId"];
+                        if (!string.IsNullOrEmpty(sub)) pending.Enqueue((DeclarationKind.SubJourney, sub!));
+                    }
             }
             return new JourneyScope(result.OrderBy(j => j.Kind == DeclarationKind.UserJourney ? 0 : 1).ToList());
         }
@@ -70,10 +73,6 @@ namespace PolicyLint.Rules.Journeys
                 if (!string.IsNullOrEmpty(id)) yield return id!;
             }
         }
-
-        /// <summary>SubJourneyReferenceId of every JourneyList candidate of a step.</summary>
-        public static IEnumerable<string> SubJourneyIds(PolicyNode step)
-            => step.Path("JourneyList", "Candidate").Select(c => c["SubJourneyReferenceId"]).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!);
 
         /// <summary>"UserJourney 'SignUpOrSignIn'" / "SubJourney 'X'": how messages name a journey.</summary>
         public static string Describe(MergedJourney journey) => $"{journey.Kind} '{journey.Id}'";

@@ -38,7 +38,7 @@ namespace PolicyLint.Rules.Journeys
                 => "has no ClaimsExchanges/ClaimsExchange to run",
             "SendClaims" when string.IsNullOrEmpty(step["CpimIssuerTechnicalProfileReferenceId"]) && !hasDefaultIssuer
                 => "has no CpimIssuerTechnicalProfileReferenceId and the journey has no DefaultCpimIssuerTechnicalProfileReferenceId, so no token is issued",
-            "InvokeSubJourney" when !JourneyScope.SubJourneyIds(step).Any()
+            "InvokeSubJourney" when !step.Path("JourneyList", "Candidate").Any(c => !string.IsNullOrEmpty(c["SubJourneyReferenceId"]))
                 => "has no JourneyList/Candidate naming a sub journey",
             _ => null,
         };

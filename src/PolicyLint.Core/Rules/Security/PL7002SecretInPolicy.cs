@@ -21,8 +21,7 @@ namespace PolicyLint.Rules.Security
             {
                 string? key = Deployment.MetadataKey(node);
                 if (key == null || node.Text == null || Placeholders.IsDynamic(node.Text)) return;
-                string where = $"Metadata item '{key}' of {Deployment.Owner(node)}";
-                Check(context, node, null, where, key, node.Text);
+                Check(context, node, null, key, node.Text);
             });
             // login-NonInteractive style: a secret sent as an input claim's DefaultValue.
             registration.OnElement("InputClaim", (context, node) =>
@@ -31,11 +30,12 @@ namespace PolicyLint.Rules.Security
                 if (value == null || Placeholders.IsDynamic(value.Value)) return;
                 string? name = node["PartnerClaimType"] ?? node["ClaimTypeReferenceId"];
                 if (!Secrets.IsSecretName(name)) return;
-                Check(context, node, value, $"The DefaultValue of input claim '{name}'", name!, value.Value);
+                Check(context, node, value, name!, value.Value);
             });
         }
 
-        private static void Check(PolicyContext context, PolicyNode node, PolicyAttribute? attribute, string where, string name, string value)
+        /// <param name="attribute">The input claim's DefaultValue; null for a metadata item's text.</param>
+        private static void Check(PolicyContext context, PolicyNode node, PolicyAttribute? attribute, string name, string value)
         {
             string? kind = null, secret = null;
             if (Secrets.IsSecretName(name) && !Secrets.IsNotASecret(value))
@@ -49,8 +49,8 @@ namespace PolicyLint.Rules.Security
                 secret = shapeSecret;
             }
             if (kind == null || secret == null) return;
-            if (attribute != null) context.Report(attribute, where, kind, Secrets.Mask(secret));
-            else context.ReportText(node, where, kind, Secrets.Mask(secret));
+            if (attribute != null) context.Report(attribute, $"The DefaultValue of input claim '{name}'", kind, Secrets.Mask(secret));
+            else context.ReportText(node, $"Metadata item '{name}' of {Deployment.Owner(node)}", kind, Secrets.Mask(secret));
         }
     }
 }

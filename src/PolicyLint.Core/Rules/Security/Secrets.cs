@@ -66,9 +66,20 @@ namespace PolicyLint.Rules.Security
         /// x-functions-key, ApiKey, ConnectionString... but not ClientSecretParamName (a parameter's name) or
         /// UseClaimAsBearerToken (a claim's name).
         /// </summary>
+        /// <summary>Metadata keys and claim names repeat in every file: each is judged once (bounded, so odd input cannot grow it).</summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SecretNameCache = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
         public static bool IsSecretName(string? name)
         {
             if (string.IsNullOrEmpty(name)) return false;
+            if (SecretNameCache.TryGetValue(name!, out bool known)) return known;
+            bool secret = JudgeName(name!);
+            if (SecretNameCache.Count < 4096) SecretNameCache[name!] = secret;
+            return secret;
+        }
+
+        private static bool JudgeName(string name)
+        {
             string n = Normalize(name!);
             if (n.StartsWith("useclaimas", StringComparison.Ordinal)) return false;
             // UserMessageIfInvalidPassword and the like are texts shown to the user.
@@ -95,10 +106,19 @@ namespace PolicyLint.Rules.Security
         /// </summary>
         public static (string Kind, string Secret)? FindByShape(string value)
         {
-            var m = RegexGuard.Match(Jwt, value);
-            if (m.Success) return ("bearer token (JWT)", m.Value);
-            m = RegexGuard.Match(Bearer, value);
-            if (m.Success) return ("bearer token", m.Groups["v"].Value);
+            // Each pattern runs only where the text it cannot match without is there: most values are plain words.
+            Match m;
+            if (value.IndexOf("eyJ", StringComparison.Ordinal) >= 0)
+            {
+                m = RegexGuard.Match(Jwt, value);
+                if (m.Success) return ("bearer token (JWT)", m.Value);
+            }
+            if (value.IndexOf("bearer", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                m = RegexGuard.Match(Bearer, value);
+                if (m.Success) return ("bearer token", m.Groups["v"].Value);
+            }
+            if (value.IndexOf('=') < 0 && value.IndexOf('@') < 0) return null;
             m = RegexGuard.Match(ConnectionPart, value);
             if (m.Success && !IsNotASecret(m.Groups["v"].Value)) return ($"connection string ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
             m = RegexGuard.Match(UrlCredentials, value);
