@@ -126,6 +126,9 @@ namespace PolicyLint.Benchmarks
                 case "timing":
                     RuleTimes.Print(Workload.Get(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4);
                     return 0;
+                case "ab":
+                    AbCommand.Run(args[1], int.Parse(args[2]));
+                    return 0;
                 case "hold":
                 {
                     var held = Phases.Load(Workload.Get(args[1]));

@@ -7,7 +7,7 @@ namespace PolicyLint.Analysis
     {
         /// <summary>Contains a {Settings:Name} token (B2C VS Code extension / deployment pipelines).</summary>
         public static bool HasSettingsToken(string? value)
-            => value != null && value.IndexOf("{Settings:", StringComparison.OrdinalIgnoreCase) >= 0;
+            => value != null && value.IndexOf('{') >= 0 && value.IndexOf("{Settings:", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>Contains a claim resolver such as {Context:CorrelationId} or {OIDC:ClientId}.</summary>
         public static bool HasClaimResolver(string? value)
@@ -25,6 +25,6 @@ namespace PolicyLint.Analysis
         }
 
         /// <summary>Any {Prefix:Name} token: the literal value is not known at build time.</summary>
-        public static bool IsDynamic(string? value) => HasSettingsToken(value) || HasClaimResolver(value);
+        public static bool IsDynamic(string? value) => value != null && value.IndexOf('{') >= 0 && (HasSettingsToken(value) || HasClaimResolver(value));
     }
 }

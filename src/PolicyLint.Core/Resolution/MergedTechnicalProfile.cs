@@ -60,9 +60,44 @@ namespace PolicyLint.Resolution
         }
 
         /// <summary>The effective Protocol element (the last one declared).</summary>
-        public PolicyNode? Protocol => Last("Protocol");
+        public PolicyNode? Protocol
+        {
+            get
+            {
+                // Every rule asks every profile for its protocol: found once.
+                if (!_protocolKnown)
+                {
+                    _protocol = Last("Protocol");
+                    _protocolKnown = true;
+                }
+                return _protocol;
+            }
+        }
+        private PolicyNode? _protocol;
+        private bool _protocolKnown;
+
         public string? ProtocolName => Protocol?["Name"];
         public string? Handler => Protocol?["Handler"];
+
+        /// <summary>The handler's type name without its assembly ("Web.TPEngine.Providers.RestfulProvider"), or null.</summary>
+        public string? HandlerTypeName => Handler is string handler ? _handlerTypeName ??= Catalogs.TechnicalProfileCatalog.HandlerTypeName(handler) : null;
+        private string? _handlerTypeName;
+
+        /// <summary>The catalog's type for the profile's protocol and handler, or null when it cannot be told; worked out once.</summary>
+        public Catalogs.TechnicalProfileType? CatalogType
+        {
+            get
+            {
+                if (!_catalogTypeKnown)
+                {
+                    _catalogType = Catalogs.TechnicalProfileCatalog.TypeOf(ProtocolName, Handler, Last("OutputTokenFormat")?.Text);
+                    _catalogTypeKnown = true;
+                }
+                return _catalogType;
+            }
+        }
+        private Catalogs.TechnicalProfileType? _catalogType;
+        private bool _catalogTypeKnown;
 
         public PolicyNode? Last(string childName)
         {
@@ -99,7 +134,8 @@ namespace PolicyLint.Resolution
         {
             get
             {
-                var map = new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
+                if (_keys != null) return _keys;
+                var map = _keys = new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
                 foreach (var part in Parts)
                     foreach (var key in part.Path("CryptographicKeys", "Key"))
                     {
@@ -109,6 +145,7 @@ namespace PolicyLint.Resolution
                 return map;
             }
         }
+        private Dictionary<string, PolicyNode>? _keys;
 
         /// <summary>An appended list, e.g. Items("OutputClaims", "OutputClaim"); built once per profile (profiles are shared by many rules and policies).</summary>
         public PolicyNodes Items(string listName, string itemName)

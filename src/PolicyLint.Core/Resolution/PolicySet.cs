@@ -154,6 +154,26 @@ namespace PolicyLint.Resolution
             return first;
         }
 
+        /// <summary>
+        /// The declared Id when the reference matches declarations only by ignoring case (the nearest one's), else null:
+        /// what <see cref="Find"/> tells, without making a result for the usual exact match.
+        /// </summary>
+        public string? CaseMismatch(DeclarationKind kind, string id)
+        {
+            string? first = null;
+            for (int i = 0; i < Policies.Count; i++)
+            {
+                if (!Policies[i].Declarations(kind).TryGetValue(id, out var nodes)) continue;
+                foreach (var node in nodes)
+                {
+                    string? declared = node["Id"];
+                    if (string.Equals(declared, id, StringComparison.Ordinal)) return null;
+                    first ??= declared;
+                }
+            }
+            return first;
+        }
+
         public bool IsDeclared(DeclarationKind kind, string id)
         {
             for (int i = 0; i < Policies.Count; i++)

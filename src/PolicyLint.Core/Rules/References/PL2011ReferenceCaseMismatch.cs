@@ -19,10 +19,10 @@ namespace PolicyLint.Rules.References
                 registration.OnElement(site.Element, (context, node) =>
                 {
                     if (!(site.Read(node) is Reference reference) || Placeholders.IsDynamic(reference.Value)) return;
-                    var resolved = context.Resolve(site.Kind, reference.Value);
-                    if (resolved == null || resolved.ExactCase) return;
-                    object?[] args = { Resolution.DeclarationKinds.DisplayName(site.Kind), reference.Value, resolved.Node["Id"] };
-                    if (reference.Attribute != null) context.Report(reference.Attribute, args);
+                    string? declared = context.Chain.CaseMismatch(site.Kind, reference.Value);
+                    if (declared == null) return;
+                    object?[] args = { Resolution.DeclarationKinds.DisplayName(site.Kind), reference.Value, declared };
+                    if (reference.Attribute is Model.PolicyAttribute attribute) context.Report(attribute, args);
                     else context.ReportText(reference.Node, args);
                 });
             }

@@ -19,10 +19,10 @@ namespace PolicyLint.Rules.References
                 registration.OnElement(site.Element, (context, node) =>
                 {
                     if (!(site.Read(node) is Reference reference) || Placeholders.IsDynamic(reference.Value)) return;
-                    if (context.Resolve(site.Kind, reference.Value) != null) return;
+                    if (context.Chain.IsDeclared(site.Kind, reference.Value)) return;
                     string hint = DidYouMean.Hint(reference.Value, context.Chain.Ids(site.Kind));
                     object[] args = { DeclarationKinds.DisplayName(site.Kind), reference.Value, context.Chain.Describe(), hint };
-                    if (reference.Attribute != null) context.Report(reference.Attribute, args);
+                    if (reference.Attribute is Model.PolicyAttribute attribute) context.Report(attribute, args);
                     else context.ReportText(reference.Node, args);
                 });
             }

@@ -8,16 +8,18 @@ namespace PolicyLint.Rules.References
     /// <summary>A value in a policy that names a declaration by Id.</summary>
     public readonly struct Reference
     {
-        public Reference(string value, PolicyAttribute? attribute, PolicyNode node)
+        private readonly string? _attributeName;
+
+        public Reference(string value, string? attributeName, PolicyNode node)
         {
             Value = value;
-            Attribute = attribute;
+            _attributeName = attributeName;
             Node = node;
         }
 
         public string Value { get; }
-        /// <summary>The attribute holding the value; null when the value is the element's text.</summary>
-        public PolicyAttribute? Attribute { get; }
+        /// <summary>The attribute holding the value (made when asked: most references are read, few reported); null when the value is the element's text.</summary>
+        public PolicyAttribute? Attribute => _attributeName == null ? null : Node.Attribute(_attributeName);
         public PolicyNode Node { get; }
     }
 
@@ -109,8 +111,8 @@ namespace PolicyLint.Rules.References
         private static ReferenceSite Attr(string element, string attribute, DeclarationKind kind)
             => new ReferenceSite(element, kind, element + " " + attribute, node =>
             {
-                var a = node.Attribute(attribute);
-                return a == null || a.Value.Length == 0 ? (Reference?)null : new Reference(a.Value, a, node);
+                string? value = node[attribute];
+                return string.IsNullOrEmpty(value) ? (Reference?)null : new Reference(value!, attribute, node);
             });
 
         private static ReferenceSite MetadataItem(string key, DeclarationKind kind)
@@ -135,8 +137,8 @@ namespace PolicyLint.Rules.References
             => new ReferenceSite(element, kind, $"{element} ElementType=\"{elementType}\" ElementId", node =>
             {
                 if (!string.Equals(node["ElementType"], elementType, StringComparison.Ordinal)) return null;
-                var a = node.Attribute("ElementId");
-                return a == null || a.Value.Length == 0 ? (Reference?)null : new Reference(a.Value, a, node);
+                string? value = node["ElementId"];
+                return string.IsNullOrEmpty(value) ? (Reference?)null : new Reference(value!, "ElementId", node);
             }, mustResolve: false);
     }
 }

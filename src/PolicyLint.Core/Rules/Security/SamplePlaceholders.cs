@@ -31,11 +31,13 @@ namespace PolicyLint.Rules.Security
         /// an attribute value or a setting; the free-text patterns ("Your ... ID", "&lt;...&gt;") apply only there,
         /// never to display text such as UserHelpText ("Your display name.").
         /// </summary>
+        private static readonly char[] YorY = { 'y', 'Y' };
+
         public static string? Describe(string? value, bool inSetting)
         {
             if (string.IsNullOrEmpty(value)) return null;
             string v = value!.Trim();
-            if (v.IndexOf("yourtenant", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (v.IndexOfAny(YorY) >= 0 && v.IndexOf("yourtenant", StringComparison.OrdinalIgnoreCase) >= 0)
                 return "the starter pack's tenant placeholder 'yourtenant': use your tenant's name, such as contoso.onmicrosoft.com";
             foreach (var (exact, reason) in ExactValues)
                 if (string.Equals(v, exact, StringComparison.OrdinalIgnoreCase)) return reason;

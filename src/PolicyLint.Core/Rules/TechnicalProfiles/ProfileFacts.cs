@@ -65,8 +65,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
                 }
             });
 
-        public static TechnicalProfileType? TypeOf(MergedTechnicalProfile profile)
-            => TechnicalProfileCatalog.TypeOf(profile.ProtocolName, profile.Handler, profile.Last("OutputTokenFormat")?.Text);
+        public static TechnicalProfileType? TypeOf(MergedTechnicalProfile profile) => profile.CatalogType;
 
         /// <summary>The merged metadata as a lookup for the catalog's conditions.</summary>
         public static Func<string, string?> MetadataOf(MergedTechnicalProfile profile) => profile.MetadataValue;

@@ -23,8 +23,7 @@ namespace PolicyLint.Rules.UserInterface
         /// <summary>A Proprietary profile whose handler is this type (the assembly-qualified suffix is ignored).</summary>
         public static bool HasHandler(MergedTechnicalProfile profile, string handlerType)
             => string.Equals(profile.ProtocolName, "Proprietary", StringComparison.Ordinal)
-               && profile.Handler is string handler
-               && string.Equals(TechnicalProfileCatalog.HandlerTypeName(handler), handlerType, StringComparison.OrdinalIgnoreCase);
+               && string.Equals(profile.HandlerTypeName, handlerType, StringComparison.OrdinalIgnoreCase);
 
         public static string? ContentDefinitionOf(MergedTechnicalProfile profile)
         {
