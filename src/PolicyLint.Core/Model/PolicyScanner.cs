@@ -88,13 +88,19 @@ namespace PolicyLint.Model
                     var blocks = System.Runtime.InteropServices.MemoryMarshal.Cast<char, Vector<ushort>>(new ReadOnlySpan<char>(text, 0, _end));
                     var low = new Vector<ushort>(0x20);
                     var high = new Vector<ushort>(0xD800);
+                    var tab = new Vector<ushort>('\t');
+                    var lineFeed = new Vector<ushort>('\n');
+                    var carriageReturn = new Vector<ushort>('\r');
                     int last = blocks.Length * Vector<ushort>.Count - Vector<ushort>.Count;
                     while (i <= last)
                     {
                         // i is a multiple of the block size unless a surrogate pair straddled a block: then read it unaligned.
                         var v = i % Vector<ushort>.Count == 0 ? blocks[i / Vector<ushort>.Count]
                             : System.Runtime.InteropServices.MemoryMarshal.Read<Vector<ushort>>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<char>(text, i, Vector<ushort>.Count)));
-                        if (!Vector.LessThanAny(v, low) && !Vector.GreaterThanOrEqualAny(v, high))
+                        // Below U+0020 only tab and line ends may appear (every block of a policy has some); from U+D800 up, look closely.
+                        var control = Vector.AndNot(Vector.LessThan(v, low),
+                            Vector.BitwiseOr(Vector.BitwiseOr(Vector.Equals(v, tab), Vector.Equals(v, lineFeed)), Vector.Equals(v, carriageReturn)));
+                        if (control == Vector<ushort>.Zero && !Vector.GreaterThanOrEqualAny(v, high))
                         {
                             i += Vector<ushort>.Count;
                             continue;

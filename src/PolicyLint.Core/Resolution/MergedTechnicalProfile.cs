@@ -31,6 +31,10 @@ namespace PolicyLint.Resolution
         {
             var own = chain.All(DeclarationKind.TechnicalProfile, id);
             if (own.Count == 0) return null;
+            // Most profiles include none: their parts are their own declarations.
+            bool includes = false;
+            foreach (var part in own) includes |= part.Child("IncludeTechnicalProfile") != null;
+            if (!includes) return new MergedTechnicalProfile(id, own, own);
             var parts = new List<PolicyNode>();
             AddWithIncludes(chain, id, parts, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
             return new MergedTechnicalProfile(id, PolicyNodes.From(parts), own);
