@@ -63,7 +63,7 @@ namespace PolicyLint.Analysis
                     firstReported ??= doc;
                     var documentContext = new DocumentContext(sink, options, doc, input.IsExplicit) { FileSize = size };
                     foreach (var reg in registrations)
-                        if (reg.DocumentAction != null) Run(documentContext, reg.Rule, doc, () => reg.DocumentAction(documentContext));
+                        if (reg.DocumentAction != null) Run(documentContext, reg.Rule, doc, reg.DocumentAction);
                 }
                 if (doc.HasPolicyRootName) files.Add(cache != null ? cache.File(doc, input.IsReference) : new PolicyFile(doc, input.IsReference));
             }
@@ -72,16 +72,23 @@ namespace PolicyLint.Analysis
             // Policies of one resolution scope run together, and then the scope's merged profiles and claim flows are let
             // go: kept to the end, the scopes of a large repository held more memory than its documents.
             // (Grouped by the scope's chain, not the scope: the grouping would hold every scope to the end.)
+            // Which rules run on which element names: worked out once per build, for chains resolved and not.
+            var resolved = new Dispatch(registrations, resolvedChain: true);
+            var unresolved = new Dispatch(registrations, resolvedChain: false);
             foreach (var group in set.Reported.Where(f => f.Document.IsWellFormed).GroupBy(f => ResolutionScope.DeclaringChain(set, set.ChainOf(f))))
             {
-                foreach (var file in group) AnalyzePolicy(sink, options, set, file, registrations);
+                foreach (var file in group)
+                {
+                    var chain = set.ChainOf(file);
+                    AnalyzePolicy(new PolicyContext(sink, options, set, file, chain), chain.IsResolved ? resolved : unresolved);
+                }
                 set.Forget(group.Key);
             }
 
             var project = new ProjectContext(sink, options, set);
             // A project rule has no file of its own: a failure is reported at the first reported file.
             foreach (var reg in registrations)
-                if (reg.ProjectAction != null) Run(project, reg.Rule, firstReported, () => reg.ProjectAction(project));
+                if (reg.ProjectAction != null) Run(project, reg.Rule, firstReported, reg.ProjectAction);
 
             var diagnostics = sink.Diagnostics
                 .Where(d => reported.ContainsKey(d.Location.GetLineSpan().Path))
@@ -90,27 +97,36 @@ namespace PolicyLint.Analysis
             return new AnalysisResult(diagnostics, reported);
         }
 
-        private static void AnalyzePolicy(DiagnosticSink sink, AnalysisOptions options, PolicySet set, PolicyFile file, List<RuleRegistration> registrations)
+        /// <summary>The rules that run on a policy, and their element actions by element name.</summary>
+        private sealed class Dispatch
         {
-            var chain = set.ChainOf(file);
-            var context = new PolicyContext(sink, options, set, file, chain);
-            var active = registrations.Where(r => !r.Rule.NeedsResolvedChain || chain.IsResolved).ToList();
-            var byName = new Dictionary<string, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>>(StringComparer.Ordinal);
-            foreach (var reg in active)
-                foreach (var (name, action) in reg.ElementActions)
-                {
-                    if (!byName.TryGetValue(name, out var list)) byName[name] = list = new List<(PolicyRule, Action<PolicyContext, PolicyNode>)>();
-                    list.Add((reg.Rule, action));
-                }
+            public Dispatch(List<RuleRegistration> registrations, bool resolvedChain)
+            {
+                Active = registrations.Where(r => !r.Rule.NeedsResolvedChain || resolvedChain).ToList();
+                foreach (var reg in Active)
+                    foreach (var (name, action) in reg.ElementActions)
+                    {
+                        if (!ByName.TryGetValue(name, out var list)) ByName[name] = list = new List<(PolicyRule, Action<PolicyContext, PolicyNode>)>();
+                        list.Add((reg.Rule, action));
+                    }
+            }
 
-            var root = file.Document.Root!.Value;
+            public List<RuleRegistration> Active { get; }
+            public Dictionary<string, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>> ByName { get; } =
+                new Dictionary<string, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>>(StringComparer.Ordinal);
+        }
+
+        private static void AnalyzePolicy(PolicyContext context, Dispatch dispatch)
+        {
+            var byName = dispatch.ByName;
+            var root = context.Document.Root!.Value;
             if (byName.Count > 0)
             {
                 Visit(context, byName, root);
                 foreach (var node in root.Descendants()) Visit(context, byName, node);
             }
-            foreach (var reg in active)
-                if (reg.PolicyAction != null) Run(context, reg.Rule, file.Document, () => reg.PolicyAction(context));
+            foreach (var reg in dispatch.Active)
+                if (reg.PolicyAction != null) Run(context, reg.Rule, context.Document, reg.PolicyAction);
         }
 
         /// <summary>The element actions for one node; the hot path, so no closure per call.</summary>
@@ -135,13 +151,13 @@ namespace PolicyLint.Analysis
             }
         }
 
-        private static void Run(RuleContext context, PolicyRule rule, PolicyDocument? document, Action action)
+        private static void Run<TContext>(TContext context, PolicyRule rule, PolicyDocument? document, Action<TContext> action) where TContext : RuleContext
         {
             var previous = context.CurrentRule;
             context.CurrentRule = rule;
             try
             {
-                action();
+                action(context);
             }
             catch (Exception ex)
             {

@@ -35,8 +35,19 @@ namespace PolicyLint.Catalogs
         public bool Allows(string value)
         {
             if (AllowedValues == null) return true;
-            var parts = Words ? value.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries) : new[] { value.Trim() };
-            return parts.All(part => AllowedValues.Any(v => string.Equals(v, part, StringComparison.OrdinalIgnoreCase)));
+            if (!Words) return IsAllowed(value.Trim());
+            foreach (var part in value.Split(Space, StringSplitOptions.RemoveEmptyEntries))
+                if (!IsAllowed(part)) return false;
+            return true;
+        }
+
+        private static readonly char[] Space = { ' ' };
+
+        private bool IsAllowed(string part)
+        {
+            foreach (var allowed in AllowedValues!)
+                if (string.Equals(allowed, part, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
     }
 

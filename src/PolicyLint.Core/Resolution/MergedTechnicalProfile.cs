@@ -133,6 +133,10 @@ namespace PolicyLint.Resolution
 
         public string? MetadataValue(string key) => Metadata.TryGetValue(key, out var item) ? item.Text ?? string.Empty : null;
 
+        /// <summary><see cref="MetadataValue"/> as a delegate, made once (the catalog's conditions take one).</summary>
+        public Func<string, string?> MetadataLookup => _metadataLookup ??= MetadataValue;
+        private Func<string, string?>? _metadataLookup;
+
         /// <summary>CryptographicKeys/Key by Id; the last declaration wins.</summary>
         public IReadOnlyDictionary<string, PolicyNode> Keys
         {

@@ -22,6 +22,9 @@ namespace PolicyLint.Analysis.Flow
         private readonly Dictionary<MergedTechnicalProfile, List<MergedTechnicalProfile>> _validations = new Dictionary<MergedTechnicalProfile, List<MergedTechnicalProfile>>();
         private readonly Dictionary<MergedTechnicalProfile, ClaimSet> _ownSupply = new Dictionary<MergedTechnicalProfile, ClaimSet>();
         private readonly ClaimNumbers _numbers = new ClaimNumbers();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Queue<string> _pending = new Queue<string>();
+        private readonly List<string?> _related = new List<string?>();
 
         private ClaimFlow(ResolutionScope scope) => _scope = scope;
 
@@ -192,6 +195,7 @@ namespace PolicyLint.Analysis.Flow
             if (_validations.TryGetValue(profile, out var known)) return known;
             var result = new List<MergedTechnicalProfile>();
             _validations[profile] = result;
+            if (profile.ValidationTechnicalProfiles.Count == 0) return result;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { profile.Id };
             var pending = new Queue<MergedTechnicalProfile>();
             pending.Enqueue(profile);
@@ -219,9 +223,13 @@ namespace PolicyLint.Analysis.Flow
         {
             if (_produces.TryGetValue(profileId, out var cached)) return cached;
             var result = new ClaimSet(_numbers);
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { profileId };
-            var pending = new Queue<string>();
-            var related = new List<string?>();
+            // One profile's walk at a time: the working sets are reused.
+            var seen = _seen;
+            var pending = _pending;
+            var related = _related;
+            seen.Clear();
+            pending.Clear();
+            seen.Add(profileId);
             pending.Enqueue(profileId);
             while (pending.Count > 0)
             {

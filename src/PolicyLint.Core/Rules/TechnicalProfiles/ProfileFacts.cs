@@ -68,7 +68,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
         public static TechnicalProfileType? TypeOf(MergedTechnicalProfile profile) => profile.CatalogType;
 
         /// <summary>The merged metadata as a lookup for the catalog's conditions.</summary>
-        public static Func<string, string?> MetadataOf(MergedTechnicalProfile profile) => profile.MetadataValue;
+        public static Func<string, string?> MetadataOf(MergedTechnicalProfile profile) => profile.MetadataLookup;
 
         /// <summary>
         /// A policy that no other policy of the build inherits from: where profiles are complete. A base's profile

@@ -18,7 +18,11 @@ namespace PolicyLint.Rules.UserInterface
         };
 
         public static bool RendersPage(MergedTechnicalProfile profile)
-            => PageHandlers.Any(h => HasHandler(profile, h));
+        {
+            foreach (var handler in PageHandlers)
+                if (HasHandler(profile, handler)) return true;
+            return false;
+        }
 
         /// <summary>A Proprietary profile whose handler is this type (the assembly-qualified suffix is ignored).</summary>
         public static bool HasHandler(MergedTechnicalProfile profile, string handlerType)
