@@ -48,7 +48,12 @@ namespace PolicyLint.Benchmarks
                 // Tiered JIT needs a few runs before the code is steady (one warm-up left the small corpora measuring tier-0 code).
                 int warmups = int.TryParse(Environment.GetEnvironmentVariable("POLICYLINT_BENCH_WARMUPS"), out int w) ? w : 3;
                 // Macro-benchmark: one invocation per iteration (the inputs take milliseconds to seconds).
-                AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations));
+                var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations);
+                // --jit full: every method optimized when first compiled, as the ReadyToRun task and framework run in a build
+                // (tiered, the default, spends the small corpora's short runs partly in unoptimized code).
+                if (Environment.GetEnvironmentVariable("POLICYLINT_BENCH_JIT") == "full")
+                    job = job.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredCompilation", "0")).WithId("JitFull");
+                AddJob(job);
                 AddDiagnoser(MemoryDiagnoser.Default);
                 WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
             }

@@ -13,7 +13,7 @@ using PolicyLint.Analysis;
 namespace PolicyLint.Benchmarks
 {
     /// <summary>
-    /// dotnet run -c Release --project tests/PolicyLint.Benchmarks -- [command] [--corpora a,b] [--iterations n]
+    /// dotnet run -c Release --project tests/PolicyLint.Benchmarks -- [command] [--corpora a,b] [--iterations n] [--jit tiered|full]
     ///   run (default)        BenchmarkDotNet: floor, load, full analysis; then the ratio summary and peak memory
     ///   memory               peak memory only (one fresh process per corpus)
     ///   profile              time per phase and per rule (stopwatch, best of 3)
@@ -23,6 +23,8 @@ namespace PolicyLint.Benchmarks
     ///   repeat CORPUS [N] [PL3009,…]  full analysis (or only the given rules) N times, for an external profiler such as dotnet-trace
     ///   allocations CORPUS [N] [PL3009,…]  the N types a full analysis allocates most bytes of (sampled by the runtime)
     ///   timing CORPUS [N]    each rule's own time inside N full analyses (the first is a warm-up)
+    ///   quick CORPUS [N]     floor, load and full analysis, best of N, in one process (for A/B between two builds)
+    ///   parse CORPUS         one thread: the floor, the parser, and the XmlReader pass alone
     ///   hold CORPUS          load a corpus and wait a minute, for a heap dump (dotnet-gcdump collect -p PID)
     ///   peak CORPUS          internal: one memory measurement in this process
     /// Corpora: starterpack (when ../shared is present), synthetic-1x, synthetic-10x, synthetic-100x.
@@ -34,6 +36,8 @@ namespace PolicyLint.Benchmarks
             string command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "run";
             string? corpora = Option(args, "--corpora");
             if (corpora != null) Environment.SetEnvironmentVariable("POLICYLINT_BENCH_CORPORA", corpora);
+            string? jit = Option(args, "--jit");
+            if (jit != null) Environment.SetEnvironmentVariable("POLICYLINT_BENCH_JIT", jit);
             string? iterations = Option(args, "--iterations");
             if (iterations != null) Environment.SetEnvironmentVariable("POLICYLINT_BENCH_ITERATIONS", iterations);
 
@@ -126,8 +130,8 @@ namespace PolicyLint.Benchmarks
                 case "timing":
                     RuleTimes.Print(Workload.Get(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4);
                     return 0;
-                case "ab":
-                    AbCommand.Run(args[1], int.Parse(args[2]));
+                case "quick":
+                    Quick.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
                     return 0;
                 case "hold":
                 {

@@ -88,8 +88,9 @@ namespace PolicyLint.Catalogs.Schema
             {
                 var decl = type.Attribute(attributes.NameAt(i));
                 if (decl?.Type == null || decl.Type.ReportedBy != null) continue;
-                var attribute = attributes[i];
-                CheckValue(node, attribute, decl.Type, attribute.Value, findings);
+                string value = attributes.ValueAt(i);
+                // The attribute object is made only for a finding.
+                if (!IsAllowed(decl.Type, value)) CheckValue(node, attributes[i], decl.Type, value, findings);
             }
         }
 
@@ -121,9 +122,11 @@ namespace PolicyLint.Catalogs.Schema
 
         private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
+        private static bool IsAllowed(SimpleType valueType, string value) => valueType.IsValid(value) || Placeholders.IsDynamic(value);
+
         private static void CheckValue(PolicyNode node, PolicyAttribute? attribute, SimpleType valueType, string value, List<SchemaFinding> findings)
         {
-            if (valueType.IsValid(value) || Placeholders.IsDynamic(value)) return;
+            if (IsAllowed(valueType, value)) return;
             string what = attribute != null ? $"{attribute.Name} of <{node.Name}>" : $"<{node.Name}>";
             string shown = value.Length == 0 ? "An empty value" : $"'{value}'";
             string hint = valueType.Values != null ? DidYouMean.Hint(value, valueType.Values) : string.Empty;

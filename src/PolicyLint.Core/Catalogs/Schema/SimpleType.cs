@@ -44,8 +44,18 @@ namespace PolicyLint.Catalogs.Schema
         public static SimpleType Pattern(string name, string regex, string expectation)
         {
             var compiled = new Regex(regex, RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
-            return new SimpleType(name, expectation, v => Analysis.RegexGuard.IsMatch(compiled, v, onTimeout: true), null);
+            // Ids and references repeat across every file of a build: each distinct value is matched once (bounded).
+            var known = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            return new SimpleType(name, expectation, v =>
+            {
+                if (known.TryGetValue(v, out bool valid)) return valid;
+                valid = Analysis.RegexGuard.IsMatch(compiled, v, onTimeout: true);
+                if (known.Count < MaxRemembered) known[v] = valid;
+                return valid;
+            }, null);
         }
+
+        private const int MaxRemembered = 4096;
 
         public static SimpleType Custom(string name, string expectation, Func<string, bool> isValid)
             => new SimpleType(name, expectation, isValid, null);

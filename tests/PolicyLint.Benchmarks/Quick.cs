@@ -1,0 +1,36 @@
+using System;
+using System.Diagnostics;
+
+namespace PolicyLint.Benchmarks
+{
+    /// <summary>
+    /// A quick comparison for A/B work between two builds (a minute, not BenchmarkDotNet's ten): the floor alone in a
+    /// fresh process, then floor, load and full analysis after warm-up, each the best of N.
+    /// </summary>
+    public static class Quick
+    {
+        public static void Run(string corpus, int rounds)
+        {
+            var workload = Workload.Get(corpus);
+            double Best(Action action)
+            {
+                double best = double.MaxValue;
+                for (int i = 0; i < rounds; i++)
+                {
+                    GC.Collect();
+                    var watch = Stopwatch.StartNew();
+                    action();
+                    best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+                }
+                return best;
+            }
+            for (int i = 0; i < 3; i++) Phases.Floor(workload);
+            // The floor runs faster once the analysis has run (the thread pool has grown): both are shown.
+            double alone = Best(() => Phases.Floor(workload));
+            for (int i = 0; i < 3; i++) { Phases.Floor(workload); Phases.Load(workload); Phases.Analyze(workload); }
+            double floor = Best(() => Phases.Floor(workload)), load = Best(() => Phases.Load(workload)), full = Best(() => Phases.Analyze(workload));
+            Console.WriteLine(FormattableString.Invariant(
+                $"{corpus}, best of {rounds}: floor alone {alone:F1} ms; after warm-up floor {floor:F1} ms, load {load:F1} ms ({load / floor:F2}x), full {full:F1} ms ({full / floor:F2}x; {full / alone:F2}x the floor alone)"));
+        }
+    }
+}
