@@ -35,6 +35,7 @@ namespace PolicyLint.Catalogs.UserInterface
             IsComplete = isComplete;
             Source = source;
             Entries = entries;
+            _byId = new Lazy<Dictionary<string, StringIdEntry>>(() => Index(entries));
         }
 
         public IReadOnlyList<string> Pages { get; }
@@ -43,7 +44,18 @@ namespace PolicyLint.Catalogs.UserInterface
         public string Source { get; }
         public IReadOnlyList<StringIdEntry> Entries { get; }
 
-        public StringIdEntry? Find(string id) => Entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
+        /// <summary>The first entry with this id (an id may have entries for different version ranges).</summary>
+        public StringIdEntry? Find(string id) => _byId.Value.TryGetValue(id, out var entry) ? entry : null;
+
+        private readonly Lazy<Dictionary<string, StringIdEntry>> _byId;
+
+        private static Dictionary<string, StringIdEntry> Index(IReadOnlyList<StringIdEntry> entries)
+        {
+            var index = new Dictionary<string, StringIdEntry>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+                if (!index.ContainsKey(entry.Id)) index[entry.Id] = entry;
+            return index;
+        }
     }
 
     /// <summary>

@@ -66,9 +66,10 @@ namespace PolicyLint.Rules.UserInterface
 
         private void Check(PolicyChain chain, PolicyNode text, List<MergedContentDefinition> pages)
         {
-            var elementType = text.Attribute("ElementType");
-            var stringId = text.Attribute("StringId");
-            if (elementType == null || stringId == null || stringId.Value.Length == 0 || Placeholders.IsDynamic(stringId.Value)) return;
+            // Attribute objects are made only for strings worth a look (each is a finding's location).
+            if (text["ElementType"] == null || string.IsNullOrEmpty(text["StringId"]) || Placeholders.IsDynamic(text["StringId"])) return;
+            var elementType = text.Attribute("ElementType")!;
+            var stringId = text.Attribute("StringId")!;
             string id = stringId.Value;
             switch (elementType.Value)
             {
@@ -125,8 +126,9 @@ namespace PolicyLint.Rules.UserInterface
             if (page == null || !page.IsKnown) return; // an unknown page or version: PL8001's job, and the strings cannot be judged
             var strings = LocalizedStringIds.ForPage(page.Page);
             if (strings == null || !strings.IsComplete) return;
-            string where = $"content definition '{definition.Id}' ({definition.DataUriText}) uses LocalizedResources '{resourcesId}'";
             var entry = strings.Find(stringId.Value);
+            if (entry != null && entry.AppliesTo(page.Version)) return;
+            string where = $"content definition '{definition.Id}' ({definition.DataUriText}) uses LocalizedResources '{resourcesId}'";
             if (entry == null)
             {
                 var candidates = strings.Entries.Where(e => e.AppliesTo(page.Version)).Select(e => e.Id).ToList();
