@@ -461,16 +461,25 @@ namespace PolicyLint.Model
                 trimmed = reader.Value.Trim();
                 if (trimmed.Length == 0) return;
             }
+            AppendText(ref node, trimmed, atomize: !plain, s, e, values);
+        }
+
+        /// <summary>
+        /// Adds one trimmed piece of an element's text (text split by comments or CDATA is joined): its first piece
+        /// is interned, and the element's text span runs from the first piece to the last.
+        /// </summary>
+        private static void AppendText(ref NodeData node, string trimmed, bool atomize, int start, int end, XmlNameTable values)
+        {
             if (node.Text == null)
             {
-                node.Text = plain ? trimmed : values.Add(trimmed);
-                node.TextStart = s;
+                node.Text = atomize ? values.Add(trimmed) : trimmed;
+                node.TextStart = start;
             }
             else
             {
                 node.Text += trimmed;
             }
-            node.TextEnd = e;
+            node.TextEnd = end;
         }
 
         /// <summary>The first occurrence at or after <paramref name="from"/>, else the text's length.</summary>

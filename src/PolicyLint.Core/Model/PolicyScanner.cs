@@ -415,17 +415,7 @@ namespace PolicyLint.Model
                     trimmed = new string(_scratch, 0, length).Trim();
                     if (trimmed.Length == 0) return true;
                 }
-                ref var node = ref _tree.Nodes[_tree.Top];
-                if (node.Text == null)
-                {
-                    node.Text = plain ? trimmed : _values.Add(trimmed);
-                    node.TextStart = s;
-                }
-                else
-                {
-                    node.Text += trimmed;
-                }
-                node.TextEnd = e;
+                AppendText(ref _tree.Nodes[_tree.Top], trimmed, atomize: !plain, s, e, _values);
                 return true;
             }
 
