@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -76,9 +77,21 @@ namespace PolicyLint.Build.Tests
             using (var package = System.IO.Compression.ZipFile.OpenRead(_feed.Package))
             {
                 var entries = package.Entries.Select(e => e.FullName).ToList();
-                foreach (var folder in new[] { "tasks/netstandard2.0/", "tasks/net8.0/linux-x64/", "tasks/net8.0/win-x64/" })
+                foreach (var folder in new[] { "tasks/netstandard2.0/", "tasks/net10.0/linux-x64/", "tasks/net10.0/win-x64/" })
                     foreach (var assembly in new[] { "PolicyLint.Build.dll", "PolicyLint.Core.dll", "Microsoft.CodeAnalysis.dll" })
                         Assert.Contains(folder + assembly, entries);
+                // A runtime uses only ReadyToRun code of its own format version and silently JITs any other image: the
+                // precompiled copies must carry the version of the runtime the SDK runs MSBuild on (this test's).
+                int runtimeFormat = ReadyToRunMajorVersion(File.ReadAllBytes(typeof(object).Assembly.Location));
+                Assert.True(runtimeFormat > 0, "System.Private.CoreLib is not a ReadyToRun image");
+                foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith("tasks/net10.0/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+                {
+                    using var stream = entry.Open();
+                    using var copy = new MemoryStream();
+                    stream.CopyTo(copy);
+                    Assert.True(ReadyToRunMajorVersion(copy.ToArray()) == runtimeFormat,
+                        $"{entry.FullName}: ReadyToRun format {ReadyToRunMajorVersion(copy.ToArray())}, the runtime reads {runtimeFormat}");
+                }
             }
             var repo = _feed.NewRepo("readyToRun")
                 .Write("TrustFrameworkBase.xml", Policies.Base())
@@ -90,8 +103,20 @@ namespace PolicyLint.Build.Tests
             // This machine's platform has a precompiled copy; any other falls back to the IL build, which works the same.
             string rid = (System.OperatingSystem.IsWindows() ? "win-" : System.OperatingSystem.IsLinux() ? "linux-" : "other-")
                 + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-            string folderUsed = rid == "linux-x64" || rid == "win-x64" ? "tasks/net8.0/" + rid : "tasks/netstandard2.0";
+            string folderUsed = rid == "linux-x64" || rid == "win-x64" ? "tasks/net10.0/" + rid : "tasks/netstandard2.0";
             Assert.Matches("Using \"PolicyLint\" task from assembly \"[^\"]*" + System.Text.RegularExpressions.Regex.Escape(folderUsed.Replace('/', Path.DirectorySeparatorChar)) + "[/\\\\]PolicyLint.Build.dll\"", result.Output);
+        }
+
+        /// <summary>The major format version in a ReadyToRun image's header; 0 for an IL-only assembly.</summary>
+        private static int ReadyToRunMajorVersion(byte[] image)
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(image));
+            var header = pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory;
+            if (header == null || header.Value.Size < 8) return 0;
+            var bytes = pe.GetSectionData(header.Value.RelativeVirtualAddress).GetContent(0, 8);
+            // READYTORUN_HEADER: signature "RTR" (0x00525452), then the major and minor versions.
+            if (BitConverter.ToUInt32(bytes.AsSpan(0, 4)) != 0x00525452) return 0;
+            return BitConverter.ToUInt16(bytes.AsSpan(4, 2));
         }
 
         [Fact]
