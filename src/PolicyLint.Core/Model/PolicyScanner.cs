@@ -57,6 +57,8 @@ namespace PolicyLint.Model
                     scanner._values = null!;
                     Array.Clear(scanner._nsPrefix, 0, scanner._nsPrefix.Length);
                     Array.Clear(scanner._nsUri, 0, scanner._nsUri.Length);
+                    // A huge value with references grew the scratch buffer: do not keep that for every later file.
+                    if (scanner._scratch.Length > 1 << 16) scanner._scratch = new char[256];
                     if (scanner._openStart.Length <= 1024 && scanner._nsPrefix.Length <= 1024 && scanner._attrStart.Length <= 1024) t_spare = scanner;
                 }
             }

@@ -83,7 +83,7 @@ namespace PolicyLint.Analysis.Flow
         }
 
         /// <summary>The claims' Ids (as first met), for messages and hints; made when asked.</summary>
-        public List<string> Names()
+        public IReadOnlyList<string> Names()
         {
             if (_names != null) return _names;
             var names = new List<string>();
