@@ -379,18 +379,14 @@ namespace PolicyLint.Catalogs
         };
 
         /// <summary>"Web.TPEngine.Providers.RestfulProvider" from "Web.TPEngine.Providers.RestfulProvider, Web.TPEngine, Version=...".</summary>
-        public static string HandlerTypeName(string handler)
-        {
-            // Every rule asks about every profile's handler: the few distinct handler strings are cut once.
-            if (TypeNames.TryGetValue(handler, out var known)) return known;
-            int comma = handler.IndexOf(',');
-            string name = (comma < 0 ? handler : handler.Substring(0, comma)).Trim();
-            if (TypeNames.Count < MaxCachedTypeNames) TypeNames.TryAdd(handler, name);
-            return name;
-        }
+        public static string HandlerTypeName(string handler) => TypeNames.Get(handler);
 
-        private const int MaxCachedTypeNames = 4096;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TypeNames = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        // Every rule asks about every profile's handler: the few distinct handler strings are cut once.
+        private static readonly Analysis.BoundedCache<string> TypeNames = new Analysis.BoundedCache<string>(handler =>
+        {
+            int comma = handler.IndexOf(',');
+            return (comma < 0 ? handler : handler.Substring(0, comma)).Trim();
+        });
 
         public static TechnicalProfileType? FindHandler(string handler)
             => Handlers.TryGetValue(HandlerTypeName(handler), out var type) ? type : null;

@@ -138,8 +138,15 @@ namespace PolicyLint.Resolution
 
         /// <summary>The nearest declaration of an Id along the chain, matched case-insensitively.</summary>
         public Resolved? Find(DeclarationKind kind, string id)
+            => Search(kind, id) is (PolicyFile policy, PolicyNode node, bool exact) ? new Resolved(node, policy, exact) : null;
+
+        /// <summary>
+        /// The nearest declaration whose Id matches ignoring case, and whether some declaration along the chain matches
+        /// exactly; found without making a result object (reference rules ask for every reference).
+        /// </summary>
+        private (PolicyFile Policy, PolicyNode Node, bool Exact)? Search(DeclarationKind kind, string id)
         {
-            Resolved? first = null;
+            (PolicyFile Policy, PolicyNode Node)? first = null;
             for (int i = 0; i < Policies.Count; i++)
             {
                 var policy = Policies[i];
@@ -147,32 +154,16 @@ namespace PolicyLint.Resolution
                 foreach (var node in nodes)
                 {
                     bool exact = string.Equals(node["Id"], id, StringComparison.Ordinal);
-                    if (exact) return new Resolved(first?.Node ?? node, first?.Policy ?? policy, exactCase: true);
-                    first ??= new Resolved(node, policy, exactCase: false);
+                    first ??= (policy, node);
+                    if (exact) return (first.Value.Policy, first.Value.Node, true);
                 }
             }
-            return first;
+            return first is (PolicyFile p, PolicyNode n) ? (p, n, false) : null;
         }
 
-        /// <summary>
-        /// The declared Id when the reference matches declarations only by ignoring case (the nearest one's), else null:
-        /// what <see cref="Find"/> tells, without making a result for the usual exact match.
-        /// </summary>
+        /// <summary>The declared Id when the reference matches declarations only by ignoring case (the nearest one's), else null.</summary>
         public string? CaseMismatch(DeclarationKind kind, string id)
-        {
-            string? first = null;
-            for (int i = 0; i < Policies.Count; i++)
-            {
-                if (!Policies[i].Declarations(kind).TryGetValue(id, out var nodes)) continue;
-                foreach (var node in nodes)
-                {
-                    string? declared = node["Id"];
-                    if (string.Equals(declared, id, StringComparison.Ordinal)) return null;
-                    first ??= declared;
-                }
-            }
-            return first;
-        }
+            => Search(kind, id) is (_, PolicyNode node, false) ? node["Id"] : null;
 
         public bool IsDeclared(DeclarationKind kind, string id)
         {

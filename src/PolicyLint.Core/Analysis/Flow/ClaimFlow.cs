@@ -43,20 +43,19 @@ namespace PolicyLint.Analysis.Flow
 
         private JourneyFlow Walk(MergedJourney journey)
         {
-            var initial = new ClaimSet(_numbers);
+            var available = new ClaimSet(_numbers);
             if (RelyingPartyInputs().TryGetValue(journey.Id, out var fromApplication))
-                foreach (var claim in fromApplication) initial.Add(claim);
+                foreach (var claim in fromApplication) available.Add(claim);
             // Authorization profiles (e.g. the UserInfo endpoint's bearer-token check) run before step 1 and extract claims.
             foreach (var part in journey.Parts)
                 foreach (var authorization in part.Path("Authorization", "AuthorizationTechnicalProfiles", "AuthorizationTechnicalProfile"))
                 {
                     string? id = authorization["ReferenceId"];
-                    if (!string.IsNullOrEmpty(id)) initial.UnionWith(ProducedBy(id!));
+                    if (!string.IsNullOrEmpty(id)) available.UnionWith(ProducedBy(id!));
                 }
-            var available = initial.Copy();
             var missing = new List<MissingInput>();
             WalkSteps(journey, DefaultIssuer(journey), available, missing, new List<string>(), new List<string>());
-            return new JourneyFlow(journey, initial, available, missing);
+            return new JourneyFlow(journey, available, missing);
         }
 
         /// <summary>Sub journeys are not meant to invoke sub journeys; past this depth the walk stops rather than risk the stack.</summary>
@@ -109,13 +108,6 @@ namespace PolicyLint.Analysis.Flow
         /// Technical profiles a step runs: its claims exchanges and its token issuer (SendClaims, GetClaims); a SendClaims step
         /// without its own issuer uses the journey's DefaultCpimIssuerTechnicalProfileReferenceId.
         /// </summary>
-        public static IEnumerable<string> ProfilesRunBy(PolicyNode step, string? defaultIssuer)
-        {
-            var profiles = new List<string>();
-            AddProfilesRunBy(step, defaultIssuer, profiles);
-            return profiles;
-        }
-
         private static void AddProfilesRunBy(PolicyNode step, string? defaultIssuer, List<string> into)
         {
             foreach (var exchange in MergedJourney.ClaimsExchanges(step))
@@ -217,8 +209,6 @@ namespace PolicyLint.Analysis.Flow
         /// the outputs of its claims transformations, and the same for the profiles it pulls in (validation profiles,
         /// display-control actions, IncludeClaimsFromTechnicalProfile, its session manager, which restores persisted claims).
         /// </summary>
-        public IReadOnlyCollection<string> Produces(string profileId) => ProducedBy(profileId).Names();
-
         private ClaimSet ProducedBy(string profileId)
         {
             if (_produces.TryGetValue(profileId, out var cached)) return cached;
@@ -344,19 +334,16 @@ namespace PolicyLint.Analysis.Flow
     /// <summary>The result of walking one user journey.</summary>
     public sealed class JourneyFlow
     {
-        private readonly ClaimSet _fromApplication, _produced;
+        private readonly ClaimSet _produced;
 
-        internal JourneyFlow(MergedJourney journey, ClaimSet fromApplication, ClaimSet produced, IReadOnlyList<MissingInput> missing)
+        internal JourneyFlow(MergedJourney journey, ClaimSet produced, IReadOnlyList<MissingInput> missing)
         {
             Journey = journey;
-            _fromApplication = fromApplication;
             _produced = produced;
             Missing = missing;
         }
 
         public MergedJourney Journey { get; }
-        /// <summary>Claims the relying party's InputClaims supply at the start.</summary>
-        public IReadOnlyCollection<string> FromApplication => _fromApplication.Names();
         /// <summary>Every claim some path through the journey (sub journeys included) can have in the bag at the end.</summary>
         public IReadOnlyCollection<string> Produced => _produced.Names();
 

@@ -44,18 +44,10 @@ namespace PolicyLint.Catalogs.Schema
         public static SimpleType Pattern(string name, string regex, string expectation)
         {
             var compiled = new Regex(regex, RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
-            // Ids and references repeat across every file of a build: each distinct value is matched once (bounded).
-            var known = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            return new SimpleType(name, expectation, v =>
-            {
-                if (known.TryGetValue(v, out bool valid)) return valid;
-                valid = Analysis.RegexGuard.IsMatch(compiled, v, onTimeout: true);
-                if (known.Count < MaxRemembered) known[v] = valid;
-                return valid;
-            }, null);
+            // Ids and references repeat across every file of a build: each distinct value is matched once.
+            var known = new Analysis.BoundedCache<bool>(v => Analysis.RegexGuard.IsMatch(compiled, v, onTimeout: true));
+            return new SimpleType(name, expectation, known.Get, null);
         }
-
-        private const int MaxRemembered = 4096;
 
         public static SimpleType Custom(string name, string expectation, Func<string, bool> isValid)
             => new SimpleType(name, expectation, isValid, null);

@@ -66,17 +66,10 @@ namespace PolicyLint.Rules.Security
         /// x-functions-key, ApiKey, ConnectionString... but not ClientSecretParamName (a parameter's name) or
         /// UseClaimAsBearerToken (a claim's name).
         /// </summary>
-        /// <summary>Metadata keys and claim names repeat in every file: each is judged once (bounded, so odd input cannot grow it).</summary>
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SecretNameCache = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        /// <summary>Metadata keys and claim names repeat in every file: each is judged once.</summary>
+        private static readonly BoundedCache<bool> JudgedNames = new BoundedCache<bool>(JudgeName);
 
-        public static bool IsSecretName(string? name)
-        {
-            if (string.IsNullOrEmpty(name)) return false;
-            if (SecretNameCache.TryGetValue(name!, out bool known)) return known;
-            bool secret = JudgeName(name!);
-            if (SecretNameCache.Count < 4096) SecretNameCache[name!] = secret;
-            return secret;
-        }
+        public static bool IsSecretName(string? name) => !string.IsNullOrEmpty(name) && JudgedNames.Get(name!);
 
         private static bool JudgeName(string name)
         {

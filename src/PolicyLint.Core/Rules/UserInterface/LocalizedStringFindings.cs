@@ -134,7 +134,7 @@ namespace PolicyLint.Rules.UserInterface
                 var candidates = strings.Entries.Where(e => e.AppliesTo(page.Version)).Select(e => e.Id).ToList();
                 Invalid.Add(new LocalizedStringFinding(stringId, $"is not a UxElement string of the {page.Page} page; {where}.{DidYouMean.Hint(stringId.Value, candidates)}"));
             }
-            else if (!entry.AppliesTo(page.Version))
+            else
             {
                 Invalid.Add(new LocalizedStringFinding(stringId, $"is a UxElement string of the {page.Page} page for {entry.Range} only, but {where} with version {page.Version}"));
             }
