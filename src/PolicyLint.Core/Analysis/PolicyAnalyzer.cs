@@ -69,20 +69,27 @@ namespace PolicyLint.Analysis
             }
 
             var set = new PolicySet(files);
-            // Policies of one resolution scope run together, and then the scope's merged profiles and claim flows are let
-            // go: kept to the end, the scopes of a large repository held more memory than its documents.
+            // Policies of one resolution scope run together, and a scope's merged profiles and claim flows are let go once
+            // no scope left to analyze uses them (a scope reuses its bases' merges): kept to the end, the scopes of a large
+            // repository held more memory than its documents.
             // (Grouped by the scope's chain, not the scope: the grouping would hold every scope to the end.)
+            var groups = set.Reported.Where(f => f.Document.IsWellFormed).GroupBy(f => ResolutionScope.DeclaringChain(set, set.ChainOf(f))).ToList();
+            var users = new Dictionary<PolicyChain, int>();
+            foreach (var group in groups)
+                foreach (var used in ResolutionScope.ScopesUsedBy(set, group.Key))
+                    users[used] = users.TryGetValue(used, out int n) ? n + 1 : 1;
             // Which rules run on which element names: worked out once per build, for chains resolved and not.
             var resolved = new Dispatch(registrations, resolvedChain: true);
             var unresolved = new Dispatch(registrations, resolvedChain: false);
-            foreach (var group in set.Reported.Where(f => f.Document.IsWellFormed).GroupBy(f => ResolutionScope.DeclaringChain(set, set.ChainOf(f))))
+            foreach (var group in groups)
             {
                 foreach (var file in group)
                 {
                     var chain = set.ChainOf(file);
                     AnalyzePolicy(new PolicyContext(sink, options, set, file, chain), chain.IsResolved ? resolved : unresolved);
                 }
-                set.Forget(group.Key);
+                foreach (var used in ResolutionScope.ScopesUsedBy(set, group.Key))
+                    if (--users[used] == 0) set.Forget(used);
             }
 
             var project = new ProjectContext(sink, options, set);

@@ -12,11 +12,12 @@ namespace PolicyLint.Resolution
     /// </summary>
     public sealed class MergedTechnicalProfile
     {
-        private MergedTechnicalProfile(string id, PolicyNodes parts, PolicyNodes ownParts)
+        private MergedTechnicalProfile(string id, PolicyNodes parts, PolicyNodes ownParts, bool hasIncludes)
         {
             Id = id;
             Parts = parts;
             OwnParts = ownParts;
+            HasIncludes = hasIncludes;
         }
 
         public string Id { get; }
@@ -24,6 +25,8 @@ namespace PolicyLint.Resolution
         public PolicyNodes Parts { get; }
         /// <summary>Declarations of this Id itself (no included profiles), base first.</summary>
         public PolicyNodes OwnParts { get; }
+        /// <summary>Whether a declaration includes another profile (resolved or not).</summary>
+        public bool HasIncludes { get; }
         /// <summary>The declaration nearest the policy being checked: where profile-level diagnostics point.</summary>
         public PolicyNode Nearest => OwnParts[OwnParts.Count - 1];
 
@@ -34,10 +37,10 @@ namespace PolicyLint.Resolution
             // Most profiles include none: their parts are their own declarations.
             bool includes = false;
             foreach (var part in own) includes |= part.Child("IncludeTechnicalProfile") != null;
-            if (!includes) return new MergedTechnicalProfile(id, own, own);
+            if (!includes) return new MergedTechnicalProfile(id, own, own, hasIncludes: false);
             var parts = new List<PolicyNode>();
             AddWithIncludes(chain, id, parts, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
-            return new MergedTechnicalProfile(id, PolicyNodes.From(parts), own);
+            return new MergedTechnicalProfile(id, PolicyNodes.From(parts), own, hasIncludes: true);
         }
 
         /// <summary>

@@ -52,6 +52,20 @@ namespace PolicyLint.Resolution
             return scope;
         }
 
+        /// <summary>
+        /// The chain of the policy at <paramref name="skip"/> in the chain, when it is exactly the rest of the chain (not so
+        /// in a cycle, where each policy's chain starts elsewhere); else null.
+        /// </summary>
+        internal PolicyChain? Suffix(PolicyChain chain, int skip)
+        {
+            var policies = chain.Policies;
+            var tail = ChainOf(policies[skip]);
+            if (tail.Status != chain.Status || tail.Policies.Count != policies.Count - skip) return null;
+            for (int i = 0; i < tail.Policies.Count; i++)
+                if (!ReferenceEquals(tail.Policies[i], policies[skip + i])) return null;
+            return tail;
+        }
+
         /// <summary>Drops a scope whose policies have all been analyzed; asking for it again builds it anew.</summary>
         internal void Forget(PolicyChain declaring) => _scopes.Remove(declaring);
 

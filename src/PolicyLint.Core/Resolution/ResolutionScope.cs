@@ -24,20 +24,42 @@ namespace PolicyLint.Resolution
         /// <summary>The chain from its first policy that declares anything: Find, All and Ids answer as the full chain does.</summary>
         public PolicyChain Chain { get; }
 
-        /// <summary>A technical profile merged along the chain (once per scope).</summary>
+        /// <summary>
+        /// A technical profile merged along the chain (once per scope). A profile the nearest declaration of which lies in a
+        /// base is the one that base's scope merged, shared rather than merged again, unless it includes another profile
+        /// (which this chain may override).
+        /// </summary>
         public MergedTechnicalProfile? TechnicalProfile(string id)
         {
-            if (!_profiles.TryGetValue(id, out var profile))
-                _profiles[id] = profile = MergedTechnicalProfile.Resolve(Chain, id);
+            if (_profiles.TryGetValue(id, out var profile)) return profile;
+            profile = HomeOf(DeclarationKind.TechnicalProfile, id)?.TechnicalProfile(id);
+            if (profile == null || profile.HasIncludes) profile = MergedTechnicalProfile.Resolve(Chain, id);
+            _profiles[id] = profile;
             return profile;
         }
 
-        /// <summary>A user or sub journey merged along the chain (once per scope and spelling of the Id).</summary>
+        /// <summary>A user or sub journey merged along the chain (once per scope and spelling of the Id; shared with the scope of its nearest declaration).</summary>
         public MergedJourney? Journey(DeclarationKind kind, string id)
         {
-            if (!_journeys.TryGetValue((kind, id), out var journey))
-                _journeys[(kind, id)] = journey = MergedJourney.Resolve(Chain, kind, id);
+            if (_journeys.TryGetValue((kind, id), out var journey)) return journey;
+            journey = HomeOf(kind, id) is ResolutionScope home ? home.Journey(kind, id) : MergedJourney.Resolve(Chain, kind, id);
+            _journeys[(kind, id)] = journey;
             return journey;
+        }
+
+        /// <summary>
+        /// The scope of the chain that starts at the nearest policy declaring the Id, when that is a base of this chain's
+        /// first policy: every declaration of the Id lies there, so it merges the Id exactly as this chain does.
+        /// </summary>
+        private ResolutionScope? HomeOf(DeclarationKind kind, string id)
+        {
+            var policies = Chain.Policies;
+            for (int i = 0; i < policies.Count; i++)
+            {
+                if (!policies[i].Declarations(kind).ContainsKey(id)) continue;
+                return i > 0 && Set.Suffix(Chain, i) is PolicyChain tail ? Set.ScopeOf(tail) : null;
+            }
+            return null;
         }
 
         private readonly Dictionary<(DeclarationKind, string), MergedJourney?> _journeys = new Dictionary<(DeclarationKind, string), MergedJourney?>();
@@ -58,12 +80,19 @@ namespace PolicyLint.Resolution
             var policies = chain.Policies;
             int skip = 0;
             while (skip < policies.Count - 1 && policies[skip].DeclaresNothing) skip++;
-            if (skip == 0) return chain;
-            var tail = set.ChainOf(policies[skip]);
-            if (tail.Status != chain.Status || tail.Policies.Count != policies.Count - skip) return chain;
-            for (int i = 0; i < tail.Policies.Count; i++)
-                if (!ReferenceEquals(tail.Policies[i], policies[skip + i])) return chain;
-            return tail;
+            return skip > 0 && set.Suffix(chain, skip) is PolicyChain tail ? tail : chain;
+        }
+
+        /// <summary>
+        /// The declaring chains whose scopes analyzing this one may use: its own and those of its bases that declare
+        /// something (see <see cref="HomeOf"/>). The engine lets a scope go once no chain left to analyze uses it.
+        /// </summary>
+        internal static IEnumerable<PolicyChain> ScopesUsedBy(PolicySet set, PolicyChain declaring)
+        {
+            yield return declaring;
+            var policies = declaring.Policies;
+            for (int i = 1; i < policies.Count; i++)
+                if (!policies[i].DeclaresNothing && set.Suffix(declaring, i) is PolicyChain tail) yield return tail;
         }
     }
 }
