@@ -126,20 +126,26 @@ namespace PolicyLint.Analysis
         private static void AnalyzePolicy(PolicyContext context, Dispatch dispatch)
         {
             var byName = dispatch.ByName;
-            var root = context.Document.Root!.Value;
+            var document = context.Document;
             if (byName.Count > 0)
             {
-                Visit(context, byName, root);
-                foreach (var node in root.Descendants()) Visit(context, byName, node);
+                // Looked up once per distinct name of the document, not once per element: the walk is then an array index per element.
+                var names = document.Names;
+                var actionsByName = new List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>?[names.Length];
+                for (int i = 0; i < names.Length; i++)
+                    if (byName.TryGetValue(names[i], out var actions)) actionsByName[i] = actions;
+                var nodes = document.Nodes;
+                // Elements are stored in document order, the root first: every element is the root or below it.
+                for (int i = 0; i < nodes.Length; i++)
+                    if (actionsByName[nodes[i].Name] is { } actions) Visit(context, actions, new PolicyNode(document, i));
             }
             foreach (var reg in dispatch.Active)
                 if (reg.PolicyAction != null) Run(context, reg.Rule, context.Document, reg.PolicyAction);
         }
 
         /// <summary>The element actions for one node; the hot path, so no closure per call.</summary>
-        private static void Visit(PolicyContext context, Dictionary<string, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>> byName, PolicyNode node)
+        private static void Visit(PolicyContext context, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)> actions, PolicyNode node)
         {
-            if (!byName.TryGetValue(node.Name, out var actions)) return;
             foreach (var (rule, action) in actions)
             {
                 context.CurrentRule = rule;

@@ -75,6 +75,18 @@ namespace PolicyLint.Model
         }
         public List<PolicyComment> Comments { get; } = new List<PolicyComment>();
         /// <summary>Set when the file is not well-formed XML (or has a DTD); the tree then holds what was read before the error.</summary>
+        /// <summary>Every element whose name <paramref name="named"/> accepts, in document order; it is asked once per distinct name.</summary>
+        public IEnumerable<PolicyNode> Elements(Func<string, bool> named)
+        {
+            var names = Names;
+            var wanted = new bool[names.Length];
+            bool any = false;
+            for (int i = 0; i < names.Length; i++) any |= wanted[i] = named(names[i]);
+            if (!any) yield break;
+            for (int i = 0; i < Nodes.Length; i++)
+                if (wanted[Nodes[i].Name]) yield return new PolicyNode(this, i);
+        }
+
         public ParseFailure? ParseFailure { get; internal set; }
         public bool IsWellFormed => ParseFailure == null;
         public int LineCount => _lineStarts.Length;

@@ -28,9 +28,7 @@ namespace PolicyLint.Rules.References
             var used = new HashSet<(DeclarationKind, string)>(UsedComparer.Instance);
             foreach (var file in context.Set.Files)
             {
-                var root = file.Document.Root;
-                if (root == null) continue;
-                foreach (var node in root.Value.Descendants())
+                foreach (var node in file.Document.Elements(ReferenceSite.IsSite))
                     foreach (var site in ReferenceSite.On(node.Name))
                         if (site.Read(node) is Reference r) used.Add((site.Kind, r.Value));
             }

@@ -95,6 +95,9 @@ namespace PolicyLint.Rules.References
         /// <summary>The sites on elements of this local name (none for most elements): for rules that scan every node.</summary>
         public static ReferenceSite[] On(string element) => ByElement.TryGetValue(element, out var sites) ? sites : Array.Empty<ReferenceSite>();
 
+        /// <summary>Whether elements of this local name hold a reference (with <see cref="PolicyDocument.Elements"/>: only those are visited).</summary>
+        public static bool IsSite(string element) => ByElement.ContainsKey(element);
+
         private static Dictionary<string, ReferenceSite[]> BuildIndex()
         {
             var index = new Dictionary<string, List<ReferenceSite>>(StringComparer.Ordinal);

@@ -135,16 +135,11 @@ namespace PolicyLint.Rules.TechnicalProfiles
                 if (_byFile.TryGetValue(policy, out var known)) return known;
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                var root = policy.Document.Root;
-                if (root != null)
-                    foreach (var node in root.Value.Descendants())
+                foreach (var node in policy.Document.Elements(Sites.Contains))
+                    foreach (var site in Sites[node.Name])
                     {
-                        if (!Sites.Contains(node.Name)) continue;
-                        foreach (var site in Sites[node.Name])
-                        {
-                            if (!(site.Read(node) is Reference reference)) continue;
-                            (node.IsNamed("IncludeTechnicalProfile") ? included : run).Add(reference.Value);
-                        }
+                        if (!(site.Read(node) is Reference reference)) continue;
+                        (node.IsNamed("IncludeTechnicalProfile") ? included : run).Add(reference.Value);
                     }
                 return _byFile[policy] = (included, run);
             }

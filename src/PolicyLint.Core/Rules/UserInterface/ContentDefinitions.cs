@@ -25,6 +25,20 @@ namespace PolicyLint.Rules.UserInterface
         /// <summary>LocalizedResources Ids referenced, after MergeBehavior (ReplaceAll drops the base's references).</summary>
         public IReadOnlyList<string> LocalizedResources { get; }
 
+        /// <summary>Merged once per resolution scope and Id: every page a journey runs asks for its definition.</summary>
+        public static MergedContentDefinition? For(Analysis.PolicyContext context, string id)
+        {
+            var known = context.Scope.GetOrAdd(_ => new Merged());
+            if (!known.TryGetValue(id, out var definition)) known[id] = definition = Resolve(context.Scope.Chain, id);
+            return definition;
+        }
+
+        /// <summary>A scope's merged definitions by Id (a type of its own: scope state is keyed by type).</summary>
+        private sealed class Merged : Dictionary<string, MergedContentDefinition?>
+        {
+            public Merged() : base(StringComparer.OrdinalIgnoreCase) { }
+        }
+
         /// <summary>Null when no policy of the chain declares the Id.</summary>
         public static MergedContentDefinition? Resolve(PolicyChain chain, string id)
         {

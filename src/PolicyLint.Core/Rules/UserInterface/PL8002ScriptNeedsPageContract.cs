@@ -25,7 +25,7 @@ namespace PolicyLint.Rules.UserInterface
             var offending = new List<(string Id, string DataUri)>();
             foreach (var id in UsedContentDefinitions(context))
             {
-                var definition = MergedContentDefinition.Resolve(context.Chain, id);
+                var definition = MergedContentDefinition.For(context, id);
                 string? dataUri = definition?.DataUriText;
                 if (definition == null || string.IsNullOrWhiteSpace(dataUri) || Placeholders.IsDynamic(dataUri)) continue;
                 if (definition.Page?.IsContract == true) continue;

@@ -38,7 +38,7 @@ namespace PolicyLint.Rules.UserInterface
             if (id == null)
                 return $"neither its ContentDefinitionReferenceId metadata nor orchestration step {run.Step["Order"]} names a content definition (looked in {context.Chain.Describe()})";
             if (Placeholders.IsDynamic(id)) return null;
-            var definition = MergedContentDefinition.Resolve(context.Chain, id);
+            var definition = MergedContentDefinition.For(context, id);
             if (definition == null) return null; // PL2004 reports the dangling reference
             if (!string.IsNullOrWhiteSpace(definition.DataUriText)) return null;
             return $"its content definition '{id}' has no DataUri in {context.Chain.Describe()}";
