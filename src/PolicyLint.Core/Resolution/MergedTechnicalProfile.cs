@@ -37,6 +37,8 @@ namespace PolicyLint.Resolution
             // Most profiles include none: their parts are their own declarations.
             bool includes = false;
             foreach (var part in own) includes |= part.Child("IncludeTechnicalProfile") != null;
+            // Named as declared (the nearest declaration), whichever spelling of the Id asked: scopes share merged profiles.
+            id = own[own.Count - 1]["Id"] ?? id;
             if (!includes) return new MergedTechnicalProfile(id, own, own, hasIncludes: false);
             var parts = new List<PolicyNode>();
             AddWithIncludes(chain, id, parts, new HashSet<string>(StringComparer.OrdinalIgnoreCase));

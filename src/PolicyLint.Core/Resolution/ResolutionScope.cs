@@ -57,10 +57,28 @@ namespace PolicyLint.Resolution
             for (int i = 0; i < policies.Count; i++)
             {
                 if (!policies[i].Declarations(kind).ContainsKey(id)) continue;
-                return i > 0 && Set.Suffix(Chain, i) is PolicyChain tail ? Set.ScopeOf(tail) : null;
+                if (i == 0) return null;
+                _homes ??= new ResolutionScope?[policies.Count];
+                if (_homes[i] == null && Set.Suffix(Chain, i) is PolicyChain tail) _homes[i] = Set.ScopeOf(tail);
+                return _homes[i];
             }
             return null;
         }
+
+        // The scopes of this chain's bases, by their place in the chain (null where the rest is not a chain of its own).
+        private ResolutionScope?[]? _homes;
+
+        /// <summary>Every technical profile declared along the chain, merged; once per scope (several rules check them all).</summary>
+        public IReadOnlyList<MergedTechnicalProfile> TechnicalProfiles()
+        {
+            if (_allProfiles != null) return _allProfiles;
+            var all = new List<MergedTechnicalProfile>();
+            foreach (var id in Chain.Ids(DeclarationKind.TechnicalProfile))
+                if (TechnicalProfile(id) is MergedTechnicalProfile profile) all.Add(profile);
+            return _allProfiles = all;
+        }
+
+        private List<MergedTechnicalProfile>? _allProfiles;
 
         private readonly Dictionary<(DeclarationKind, string), MergedJourney?> _journeys = new Dictionary<(DeclarationKind, string), MergedJourney?>();
 

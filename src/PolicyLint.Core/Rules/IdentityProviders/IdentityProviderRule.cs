@@ -61,11 +61,9 @@ namespace PolicyLint.Rules.IdentityProviders
                         if (include != null) included.Add(include);
                     }
 
-            foreach (string id in scope.Chain.Ids(DeclarationKind.TechnicalProfile))
+            foreach (var profile in scope.TechnicalProfiles())
             {
-                if (included.Contains(id)) continue;
-                var profile = scope.TechnicalProfile(id);
-                if (profile == null) continue;
+                if (included.Contains(profile.Id)) continue;
                 var provider = IdentityProviderRecognizer.Recognize(profile);
                 if (provider != null) items.Add((profile, provider));
             }

@@ -56,12 +56,10 @@ namespace PolicyLint.Rules.TechnicalProfiles
                 // Relying parties of one extensions file see the same merged profiles: check them once.
                 if (!IsLeaf(context) || !context.Scope.FirstTime(action)) return;
                 var includeOnly = IncludeOnlyProfiles(context);
-                foreach (var id in context.Chain.Ids(DeclarationKind.TechnicalProfile).ToList())
+                foreach (var profile in context.Scope.TechnicalProfiles())
                 {
-                    if (includeOnly.Contains(id)) continue;
-                    var profile = context.TechnicalProfile(id);
-                    var type = profile == null ? null : TypeOf(profile);
-                    if (profile != null && type != null) action(context, profile, type, includeOnly);
+                    if (includeOnly.Contains(profile.Id)) continue;
+                    if (TypeOf(profile) is TechnicalProfileType type) action(context, profile, type, includeOnly);
                 }
             });
 

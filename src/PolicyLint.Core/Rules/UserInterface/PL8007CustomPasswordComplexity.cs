@@ -34,10 +34,9 @@ namespace PolicyLint.Rules.UserInterface
             if (!context.Scope.FirstTime(this)) return;
             // Password claim → the write profiles that store it without the opt-out.
             var missing = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var id in context.Chain.Ids(DeclarationKind.TechnicalProfile))
+            foreach (var profile in context.Scope.TechnicalProfiles())
             {
-                var profile = context.TechnicalProfile(id);
-                if (profile == null || !IsDirectoryWrite(profile)) continue;
+                if (!IsDirectoryWrite(profile)) continue;
                 var persisted = profile.PersistedClaims.ToList();
                 bool optedOut = persisted.Any(DisablesStrongPassword);
                 foreach (var claim in persisted.Where(IsPassword).Select(c => c["ClaimTypeReferenceId"]).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.OrdinalIgnoreCase))
