@@ -1,6 +1,8 @@
-using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Catalogs;
+using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {
@@ -19,12 +21,18 @@ namespace PolicyLint.Rules.TechnicalProfiles
         public override void Initialize(RuleRegistration registration) => ProfileFacts.OnCompleteProfiles(registration, (context, profile, type, includeOnly) =>
         {
             var metadata = ProfileFacts.MetadataOf(profile);
-            foreach (var key in type.Metadata.Where(k => k.IsRequired(metadata) && metadata(k.Key) == null))
+            // A plain loop: this runs for every profile of every leaf chain.
+            foreach (var key in type.Metadata)
             {
-                if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => source.MetadataValue(key.Key) == null)) continue;
-                string condition = key.Condition == null ? " (required)" : $" (required {key.Condition})";
-                context.Report(profile.Nearest, profile.Id, type.Name, key.Key, condition);
+                if (key.IsRequired(metadata) && metadata(key.Key) == null) Report(context, profile, type, includeOnly, key);
             }
         });
+
+        private static void Report(PolicyContext context, MergedTechnicalProfile profile, TechnicalProfileType type, ISet<string> includeOnly, MetadataKeyInfo key)
+        {
+            if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => source.MetadataValue(key.Key) == null)) return;
+            string condition = key.Condition == null ? " (required)" : $" (required {key.Condition})";
+            context.Report(profile.Nearest, profile.Id, type.Name, key.Key, condition);
+        }
     }
 }

@@ -124,8 +124,10 @@ namespace PolicyLint.Rules.TechnicalProfiles
         /// <summary>Technical-profile references of each file, split into includes and runs: every chain through a base reads its walk.</summary>
         private sealed class SitesByFile
         {
-            private static readonly ILookup<string, ReferenceSite> Sites
-                = ReferenceSite.All.Where(s => s.Kind == DeclarationKind.TechnicalProfile).ToLookup(s => s.Element, StringComparer.Ordinal);
+            private static readonly Dictionary<string, ReferenceSite[]> Sites = ReferenceSite.All
+                .Where(s => s.Kind == DeclarationKind.TechnicalProfile)
+                .GroupBy(s => s.Element, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
             private readonly Dictionary<PolicyFile, (HashSet<string>, HashSet<string>)> _byFile = new Dictionary<PolicyFile, (HashSet<string>, HashSet<string>)>();
 
             public (HashSet<string> Included, HashSet<string> Run) Of(PolicyFile policy)
@@ -133,7 +135,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
                 if (_byFile.TryGetValue(policy, out var known)) return known;
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var node in policy.Document.Elements(Sites.Contains))
+                foreach (var node in policy.Document.Elements(Sites.ContainsKey))
                     foreach (var site in Sites[node.Name])
                     {
                         if (!(site.Read(node) is Reference reference)) continue;
