@@ -19,7 +19,7 @@ namespace PolicyLint.Tests
         private static ResolutionScope ScopeOf(PolicySet set, string policyId) => set.ScopeOf(set.ChainOf(set.FindPolicy(policyId)!));
 
         [Fact]
-        public void AScopeReusesItsBasesMergeUnlessTheProfileIncludesAnother()
+        public void AScopeReusesItsBasesMergeUnlessItOverridesAPart()
         {
             var set = Load("PL5003/ok/completed-through-include-by-extensions");
             var base_ = ScopeOf(set, "B2C_1A_Base");
@@ -29,11 +29,31 @@ namespace PolicyLint.Tests
             Assert.Same(base_.TechnicalProfile("OAuth-Common"), ScopeOf(set, "B2C_1A_Middle").TechnicalProfile("OAuth-Common"));
             // Overridden by the extensions: merged there with both declarations.
             Assert.Equal(2, extensions.TechnicalProfile("OAuth-Common")!.OwnParts.Count);
+            // Declared in the base with its include: shared as long as nothing below overrides either.
+            Assert.Same(base_.TechnicalProfile("OAuth"), ScopeOf(set, "B2C_1A_Middle").TechnicalProfile("OAuth"));
             // Declared only in the base, but its include is overridden below: merged again, with the override.
             var merged = extensions.TechnicalProfile("OAuth")!;
             Assert.NotSame(base_.TechnicalProfile("OAuth"), merged);
             Assert.Equal("0c1b5f3e-7a4d-4f7e-9a55-2f3c8e1d9b10", merged.MetadataValue("client_id"));
             Assert.Null(base_.TechnicalProfile("OAuth")!.MetadataValue("client_id"));
+        }
+
+        [Fact]
+        public void AnIncludeDeclaredOnlyBelowTheBaseIsMergedWhereItIsDeclared()
+        {
+            const string head = "<TrustFrameworkPolicy xmlns=\"http://schemas.microsoft.com/online/cpim/schemas/2013/06\" TenantId=\"t\" PolicyId=\"{0}\">{1}<ClaimsProviders><ClaimsProvider><TechnicalProfiles>{2}</TechnicalProfiles></ClaimsProvider></ClaimsProviders></TrustFrameworkPolicy>";
+            var base_ = string.Format(head, "B2C_1A_Base", "",
+                "<TechnicalProfile Id=\"A\"><IncludeTechnicalProfile ReferenceId=\"B\" /></TechnicalProfile>");
+            var extensions = string.Format(head, "B2C_1A_Ext", "<BasePolicy><TenantId>t</TenantId><PolicyId>B2C_1A_Base</PolicyId></BasePolicy>",
+                "<TechnicalProfile Id=\"B\"><Metadata><Item Key=\"k\">v</Item></Metadata></TechnicalProfile>");
+            var set = new PolicySet(new[]
+            {
+                new PolicyFile(PolicyParser.Parse("Base.xml", base_), isReference: false),
+                new PolicyFile(PolicyParser.Parse("Ext.xml", extensions), isReference: false),
+            });
+
+            Assert.Null(ScopeOf(set, "B2C_1A_Base").TechnicalProfile("A")!.MetadataValue("k"));
+            Assert.Equal("v", ScopeOf(set, "B2C_1A_Ext").TechnicalProfile("A")!.MetadataValue("k"));
         }
     }
 }

@@ -12,12 +12,12 @@ namespace PolicyLint.Resolution
     /// </summary>
     public sealed class MergedTechnicalProfile
     {
-        private MergedTechnicalProfile(string id, PolicyNodes parts, PolicyNodes ownParts, bool hasIncludes)
+        private MergedTechnicalProfile(string id, PolicyNodes parts, PolicyNodes ownParts, IReadOnlyList<string>? included)
         {
             Id = id;
             Parts = parts;
             OwnParts = ownParts;
-            HasIncludes = hasIncludes;
+            Included = included ?? Array.Empty<string>();
         }
 
         public string Id { get; }
@@ -25,8 +25,11 @@ namespace PolicyLint.Resolution
         public PolicyNodes Parts { get; }
         /// <summary>Declarations of this Id itself (no included profiles), base first.</summary>
         public PolicyNodes OwnParts { get; }
-        /// <summary>Whether a declaration includes another profile (resolved or not).</summary>
-        public bool HasIncludes { get; }
+        /// <summary>
+        /// The Ids its includes were looked up by, nearest include first (one that is not declared included): the merge
+        /// depends on their declarations as well as on its own.
+        /// </summary>
+        public IReadOnlyList<string> Included { get; }
         /// <summary>The declaration nearest the policy being checked: where profile-level diagnostics point.</summary>
         public PolicyNode Nearest => OwnParts[OwnParts.Count - 1];
 
@@ -39,10 +42,12 @@ namespace PolicyLint.Resolution
             foreach (var part in own) includes |= part.Child("IncludeTechnicalProfile") != null;
             // Named as declared (the nearest declaration), whichever spelling of the Id asked: scopes share merged profiles.
             id = own[own.Count - 1]["Id"] ?? id;
-            if (!includes) return new MergedTechnicalProfile(id, own, own, hasIncludes: false);
+            if (!includes) return new MergedTechnicalProfile(id, own, own, null);
             var parts = new List<PolicyNode>();
-            AddWithIncludes(chain, id, parts, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
-            return new MergedTechnicalProfile(id, PolicyNodes.From(parts), own, hasIncludes: true);
+            var visited = new List<string>();
+            AddWithIncludes(chain, id, parts, visited);
+            visited.RemoveAt(0);
+            return new MergedTechnicalProfile(id, PolicyNodes.From(parts), own, visited);
         }
 
         /// <summary>
@@ -51,12 +56,14 @@ namespace PolicyLint.Resolution
         /// </summary>
         public const int MaxIncludeDepth = 100;
 
-        private static void AddWithIncludes(PolicyChain chain, string id, List<PolicyNode> parts, HashSet<string> visiting)
+        private static void AddWithIncludes(PolicyChain chain, string id, List<PolicyNode> parts, List<string> visited)
         {
             // Follow the include chain with a loop, not recursion: an input can chain 100,000 includes.
+            var visiting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var chainOfIncludes = new List<PolicyNodes>();
             for (string? current = id; current != null && chainOfIncludes.Count < MaxIncludeDepth && visiting.Add(current);)
             {
+                visited.Add(current);
                 var own = chain.All(DeclarationKind.TechnicalProfile, current);
                 chainOfIncludes.Add(own);
                 string? include = null;

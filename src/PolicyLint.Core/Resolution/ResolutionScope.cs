@@ -25,24 +25,35 @@ namespace PolicyLint.Resolution
         public PolicyChain Chain { get; }
 
         /// <summary>
-        /// A technical profile merged along the chain (once per scope). A profile the nearest declaration of which lies in a
-        /// base is the one that base's scope merged, shared rather than merged again, unless it includes another profile
-        /// (which this chain may override).
+        /// A technical profile merged along the chain (once per scope). A profile whose declarations, and those of the
+        /// profiles it includes, all lie in a base is the one that base's scope merged: shared rather than merged again.
         /// </summary>
         public MergedTechnicalProfile? TechnicalProfile(string id)
         {
             if (_profiles.TryGetValue(id, out var profile)) return profile;
-            profile = HomeOf(DeclarationKind.TechnicalProfile, id)?.TechnicalProfile(id);
-            if (profile == null || profile.HasIncludes) profile = MergedTechnicalProfile.Resolve(Chain, id);
+            var home = HomeOf(DeclarationKind.TechnicalProfile, id, out int at);
+            profile = home?.TechnicalProfile(id);
+            if (profile != null && !DeclaredOnlyFrom(DeclarationKind.TechnicalProfile, profile.Included, at)) profile = null;
+            profile ??= MergedTechnicalProfile.Resolve(Chain, id);
             _profiles[id] = profile;
             return profile;
+        }
+
+        /// <summary>No policy of the chain before <paramref name="at"/> declares any of the Ids.</summary>
+        private bool DeclaredOnlyFrom(DeclarationKind kind, IReadOnlyList<string> ids, int at)
+        {
+            var policies = Chain.Policies;
+            foreach (var id in ids)
+                for (int i = 0; i < at; i++)
+                    if (policies[i].Declarations(kind).ContainsKey(id)) return false;
+            return true;
         }
 
         /// <summary>A user or sub journey merged along the chain (once per scope and spelling of the Id; shared with the scope of its nearest declaration).</summary>
         public MergedJourney? Journey(DeclarationKind kind, string id)
         {
             if (_journeys.TryGetValue((kind, id), out var journey)) return journey;
-            journey = HomeOf(kind, id) is ResolutionScope home ? home.Journey(kind, id) : MergedJourney.Resolve(Chain, kind, id);
+            journey = HomeOf(kind, id, out _) is ResolutionScope home ? home.Journey(kind, id) : MergedJourney.Resolve(Chain, kind, id);
             _journeys[(kind, id)] = journey;
             return journey;
         }
@@ -51,17 +62,19 @@ namespace PolicyLint.Resolution
         /// The scope of the chain that starts at the nearest policy declaring the Id, when that is a base of this chain's
         /// first policy: every declaration of the Id lies there, so it merges the Id exactly as this chain does.
         /// </summary>
-        private ResolutionScope? HomeOf(DeclarationKind kind, string id)
+        private ResolutionScope? HomeOf(DeclarationKind kind, string id, out int at)
         {
             var policies = Chain.Policies;
             for (int i = 0; i < policies.Count; i++)
             {
                 if (!policies[i].Declarations(kind).ContainsKey(id)) continue;
+                at = i;
                 if (i == 0) return null;
                 _homes ??= new ResolutionScope?[policies.Count];
                 if (_homes[i] == null && Set.Suffix(Chain, i) is PolicyChain tail) _homes[i] = Set.ScopeOf(tail);
                 return _homes[i];
             }
+            at = -1;
             return null;
         }
 
