@@ -69,6 +69,16 @@ namespace PolicyLint.Tests
         }
 
         [Fact]
+        public void ElementsByNameAreTheMatchingElementsInDocumentOrder()
+        {
+            var root = Root();
+            var found = root.Document.Elements(name => name == "C" || name == "X").ToList();
+            Assert.Equal(new[] { "C", "C", "C", "X", "C" }, found.Select(n => n.Name));
+            Assert.Equal(root.Descendants().Where(n => n.Name == "C" || n.Name == "X"), found);
+            Assert.Empty(root.Document.Elements(name => name == "Nothing"));
+        }
+
+        [Fact]
         public void TwoHandlesToOneElementAreEqual()
         {
             var doc = PolicyParser.Parse("m.xml", Xml);

@@ -74,7 +74,7 @@ namespace PolicyLint.Model
             Namespaces = namespaces;
         }
         public List<PolicyComment> Comments { get; } = new List<PolicyComment>();
-        /// <summary>Set when the file is not well-formed XML (or has a DTD); the tree then holds what was read before the error.</summary>
+
         /// <summary>Every element whose name <paramref name="named"/> accepts, in document order; it is asked once per distinct name.</summary>
         public IEnumerable<PolicyNode> Elements(Func<string, bool> named)
         {
@@ -87,6 +87,7 @@ namespace PolicyLint.Model
                 if (wanted[Nodes[i].Name]) yield return new PolicyNode(this, i);
         }
 
+        /// <summary>Set when the file is not well-formed XML (or has a DTD); the tree then holds what was read before the error.</summary>
         public ParseFailure? ParseFailure { get; internal set; }
         public bool IsWellFormed => ParseFailure == null;
         public int LineCount => _lineStarts.Length;
