@@ -26,7 +26,7 @@ namespace PolicyLint.Resolution
         /// <summary>Declarations of this Id itself (no included profiles), base first.</summary>
         public PolicyNodes OwnParts { get; }
         /// <summary>
-        /// The Ids its includes were looked up by, nearest include first (one that is not declared included): the merge
+        /// The Ids its includes were looked up by, nearest include first, an Id that nothing declares included: the merge
         /// depends on their declarations as well as on its own.
         /// </summary>
         public IReadOnlyList<string> Included { get; }
