@@ -131,17 +131,19 @@ namespace PolicyLint.Resolution
             get
             {
                 if (_metadata != null) return _metadata;
-                var map = new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
+                Dictionary<string, PolicyNode>? map = null;
                 foreach (var part in Parts)
                     foreach (var item in part.Path("Metadata", "Item"))
                     {
                         string? key = item["Key"];
-                        if (key != null) map[key] = item;
+                        if (key != null) (map ??= new Dictionary<string, PolicyNode>(StringComparer.Ordinal))[key] = item;
                     }
-                return _metadata = map;
+                // Many profiles have none: they share one empty map.
+                return _metadata = map ?? NoItems;
             }
         }
-        private Dictionary<string, PolicyNode>? _metadata;
+        private IReadOnlyDictionary<string, PolicyNode>? _metadata;
+        private static readonly IReadOnlyDictionary<string, PolicyNode> NoItems = new Dictionary<string, PolicyNode>();
 
         public string? MetadataValue(string key) => Metadata.TryGetValue(key, out var item) ? item.Text ?? string.Empty : null;
 
@@ -155,17 +157,17 @@ namespace PolicyLint.Resolution
             get
             {
                 if (_keys != null) return _keys;
-                var map = _keys = new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
+                Dictionary<string, PolicyNode>? map = null;
                 foreach (var part in Parts)
                     foreach (var key in part.Path("CryptographicKeys", "Key"))
                     {
                         string? id = key["Id"];
-                        if (id != null) map[id] = key;
+                        if (id != null) (map ??= new Dictionary<string, PolicyNode>(StringComparer.Ordinal))[id] = key;
                     }
-                return map;
+                return _keys = map ?? NoItems;
             }
         }
-        private Dictionary<string, PolicyNode>? _keys;
+        private IReadOnlyDictionary<string, PolicyNode>? _keys;
 
         /// <summary>An appended list, e.g. Items("OutputClaims", "OutputClaim"); built once per profile (profiles are shared by many rules and policies).</summary>
         public PolicyNodes Items(string listName, string itemName)

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Catalogs;
+using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {
@@ -31,14 +34,18 @@ namespace PolicyLint.Rules.TechnicalProfiles
             {
                 var metadata = ProfileFacts.MetadataOf(profile);
                 var keys = profile.Keys;
-                foreach (var key in type.CryptographicKeys.Where(k => k.IsRequired(metadata) && !keys.ContainsKey(k.Id)))
-                {
-                    if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => !source.Keys.ContainsKey(key.Id))) continue;
-                    context.Report(profile.Nearest, $"Technical profile '{profile.Id}' ({type.Name}) has no cryptographic key '{key.Id}' (required {key.Condition}), in any of its declarations or included profiles.");
-                }
+                // A plain loop: this runs for every profile of every leaf chain.
+                foreach (var key in type.CryptographicKeys)
+                    if (key.IsRequired(metadata) && !keys.ContainsKey(key.Id)) ReportMissing(context, profile, type, includeOnly, key);
                 if (keys.Count == 0 && type.MissingAnyKey(metadata) is string why)
                     context.Report(profile.Nearest, $"Technical profile '{profile.Id}' ({type.Name}) has no cryptographic key: {why}.");
             });
+        }
+
+        private static void ReportMissing(PolicyContext context, MergedTechnicalProfile profile, TechnicalProfileType type, ISet<string> includeOnly, CryptographicKeyInfo key)
+        {
+            if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => !source.Keys.ContainsKey(key.Id))) return;
+            context.Report(profile.Nearest, $"Technical profile '{profile.Id}' ({type.Name}) has no cryptographic key '{key.Id}' (required {key.Condition}), in any of its declarations or included profiles.");
         }
     }
 }
