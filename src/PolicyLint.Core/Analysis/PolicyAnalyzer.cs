@@ -74,21 +74,21 @@ namespace PolicyLint.Analysis
             // repository held more memory than its documents.
             // (Grouped by the scope's chain, not the scope: the grouping would hold every scope to the end.)
             var groups = set.Reported.Where(f => f.Document.IsWellFormed).GroupBy(f => ResolutionScope.DeclaringChain(set, set.ChainOf(f))).ToList();
+            var uses = groups.Select(g => ResolutionScope.ScopesUsedBy(set, g.Key).ToList()).ToList();
             var users = new Dictionary<PolicyChain, int>();
-            foreach (var group in groups)
-                foreach (var used in ResolutionScope.ScopesUsedBy(set, group.Key))
-                    users[used] = users.TryGetValue(used, out int n) ? n + 1 : 1;
+            foreach (var used in uses.SelectMany(u => u))
+                users[used] = users.TryGetValue(used, out int n) ? n + 1 : 1;
             // Which rules run on which element names: worked out once per build, for chains resolved and not.
             var resolved = new Dispatch(registrations, resolvedChain: true);
             var unresolved = new Dispatch(registrations, resolvedChain: false);
-            foreach (var group in groups)
+            for (int g = 0; g < groups.Count; g++)
             {
-                foreach (var file in group)
+                foreach (var file in groups[g])
                 {
                     var chain = set.ChainOf(file);
                     AnalyzePolicy(new PolicyContext(sink, options, set, file, chain), chain.IsResolved ? resolved : unresolved);
                 }
-                foreach (var used in ResolutionScope.ScopesUsedBy(set, group.Key))
+                foreach (var used in uses[g])
                     if (--users[used] == 0) set.Forget(used);
             }
 

@@ -126,24 +126,8 @@ namespace PolicyLint.Resolution
         }
 
         /// <summary>Metadata items by Key (case-sensitive, as the service reads them); the last declaration wins.</summary>
-        public IReadOnlyDictionary<string, PolicyNode> Metadata
-        {
-            get
-            {
-                if (_metadata != null) return _metadata;
-                Dictionary<string, PolicyNode>? map = null;
-                foreach (var part in Parts)
-                    foreach (var item in part.Path("Metadata", "Item"))
-                    {
-                        string? key = item["Key"];
-                        if (key != null) (map ??= new Dictionary<string, PolicyNode>(StringComparer.Ordinal))[key] = item;
-                    }
-                // Many profiles have none: they share one empty map.
-                return _metadata = map ?? NoItems;
-            }
-        }
+        public IReadOnlyDictionary<string, PolicyNode> Metadata => _metadata ??= ByKey("Metadata", "Item", "Key");
         private IReadOnlyDictionary<string, PolicyNode>? _metadata;
-        private static readonly IReadOnlyDictionary<string, PolicyNode> NoItems = new Dictionary<string, PolicyNode>();
 
         public string? MetadataValue(string key) => Metadata.TryGetValue(key, out var item) ? item.Text ?? string.Empty : null;
 
@@ -152,22 +136,24 @@ namespace PolicyLint.Resolution
         private Func<string, string?>? _metadataLookup;
 
         /// <summary>CryptographicKeys/Key by Id; the last declaration wins.</summary>
-        public IReadOnlyDictionary<string, PolicyNode> Keys
-        {
-            get
-            {
-                if (_keys != null) return _keys;
-                Dictionary<string, PolicyNode>? map = null;
-                foreach (var part in Parts)
-                    foreach (var key in part.Path("CryptographicKeys", "Key"))
-                    {
-                        string? id = key["Id"];
-                        if (id != null) (map ??= new Dictionary<string, PolicyNode>(StringComparer.Ordinal))[id] = key;
-                    }
-                return _keys = map ?? NoItems;
-            }
-        }
+        public IReadOnlyDictionary<string, PolicyNode> Keys => _keys ??= ByKey("CryptographicKeys", "Key", "Id");
         private IReadOnlyDictionary<string, PolicyNode>? _keys;
+
+        /// <summary>The items of a list merged by a key attribute (case-sensitive), the last declaration winning.</summary>
+        private IReadOnlyDictionary<string, PolicyNode> ByKey(string listName, string itemName, string keyAttribute)
+        {
+            Dictionary<string, PolicyNode>? map = null;
+            foreach (var part in Parts)
+                foreach (var item in part.Path(listName, itemName))
+                {
+                    string? key = item[keyAttribute];
+                    if (key != null) (map ??= new Dictionary<string, PolicyNode>(StringComparer.Ordinal))[key] = item;
+                }
+            // Many profiles have none: they share one empty map.
+            return map ?? NoItems;
+        }
+
+        private static readonly IReadOnlyDictionary<string, PolicyNode> NoItems = new Dictionary<string, PolicyNode>();
 
         /// <summary>An appended list, e.g. Items("OutputClaims", "OutputClaim"); built once per profile (profiles are shared by many rules and policies).</summary>
         public PolicyNodes Items(string listName, string itemName)
