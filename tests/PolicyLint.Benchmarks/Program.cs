@@ -24,6 +24,7 @@ namespace PolicyLint.Benchmarks
     ///   allocations CORPUS [N] [PL3009,…]  the N types a full analysis allocates most bytes of (sampled by the runtime)
     ///   timing CORPUS [N]    each rule's own time inside N full analyses (the first is a warm-up)
     ///   quick CORPUS [N]     floor, load and full analysis, best of N, in one process (for A/B between two builds)
+    ///   gc CORPUS            each garbage collection during one load and one full analysis: generation, reason, pause
     ///   parse CORPUS         one thread: the floor, the parser, and the XmlReader pass alone
     ///   hold CORPUS          load a corpus and wait a minute, for a heap dump (dotnet-gcdump collect -p PID)
     ///   peak CORPUS          internal: one memory measurement in this process
@@ -130,6 +131,13 @@ namespace PolicyLint.Benchmarks
                 case "timing":
                     RuleTimes.Print(Workload.Get(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4);
                     return 0;
+                case "gc":
+                {
+                    var workload = Workload.Get(args[1]);
+                    GcLog.Print("load", () => Phases.Load(workload));
+                    GcLog.Print("full analysis", () => Phases.Analyze(workload));
+                    return 0;
+                }
                 case "quick":
                     Quick.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
                     return 0;

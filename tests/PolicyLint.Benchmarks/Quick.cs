@@ -43,6 +43,12 @@ namespace PolicyLint.Benchmarks
             var pause = GC.GetTotalPauseDuration();
             Phases.Analyze(workload);
             Console.WriteLine($"GCs in one analysis: gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}; paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F1} ms");
+            GC.Collect();
+            g0 = GC.CollectionCount(0); g1 = GC.CollectionCount(1); g2 = GC.CollectionCount(2);
+            pause = GC.GetTotalPauseDuration();
+            long allocated = GC.GetTotalAllocatedBytes(true);
+            Phases.Load(workload);
+            Console.WriteLine($"GCs in one load: gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}; paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F1} ms; allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0:F1} MB");
             Console.WriteLine(FormattableString.Invariant(
                 $"{corpus}, best of {rounds}: floor alone {alone:F1} ms; after warm-up floor {floor:F1} ms, load {load:F1} ms ({load / floor:F2}x), full {full:F1} ms ({full / floor:F2}x; {full / alone:F2}x the floor alone); processor time of a full analysis {cpu[cpu.Count / 2]:F0} ms (median)"));
         }

@@ -22,7 +22,7 @@ namespace PolicyLint.Model
         private ref AttributeData Data => ref _document.Attributes[_index];
         public PolicyNode Owner => new PolicyNode(_document, _owner);
         public string Name => _document.Names[Data.Name];
-        public string Value => Data.Value;
+        public string Value => _document.AttributeValues[_index];
         public SourceSpan NameSpan => _document.Span(Data.NameStart, Data.NameStart + Name.Length);
         /// <summary>The value between the quotes.</summary>
         public SourceSpan ValueSpan => _document.Span(Data.ValueStart, Data.ValueEnd);

@@ -54,6 +54,10 @@ namespace PolicyLint.Model
         internal NodeData[] Nodes { get; private set; } = Array.Empty<NodeData>();
         internal int NodeCount => Nodes.Length;
         internal AttributeData[] Attributes { get; private set; } = Array.Empty<AttributeData>();
+        /// <summary>Each attribute's value, at the attribute's index.</summary>
+        internal string[] AttributeValues { get; private set; } = Array.Empty<string>();
+        /// <summary>The elements' texts; an element stores one more than its text's index here.</summary>
+        internal string[] Texts { get; private set; } = Array.Empty<string>();
         /// <summary>Each element's children are a slice of this array: ChildIndex[ChildStart .. ChildStart + ChildCount] are their node numbers.</summary>
         internal int[] ChildIndex { get; private set; } = Array.Empty<int>();
 
@@ -65,8 +69,10 @@ namespace PolicyLint.Model
         /// <summary>Where an element's attributes end: where the next element's begin.</summary>
         internal int AttributeEnd(int node) => node + 1 < Nodes.Length ? Nodes[node + 1].AttributeStart : Attributes.Length;
 
-        internal void SetTree(NodeData[] nodes, AttributeData[] attributes, int[] childIndex, string[] namespaces, string[] names)
+        internal void SetTree(NodeData[] nodes, AttributeData[] attributes, string[] attributeValues, string[] texts, int[] childIndex, string[] namespaces, string[] names)
         {
+            AttributeValues = attributeValues;
+            Texts = texts;
             Names = names;
             Nodes = nodes;
             Attributes = attributes;

@@ -41,9 +41,16 @@ namespace PolicyLint.Model
         public PolicyAttributeList Attributes => new PolicyAttributeList(Document, _index, Data.AttributeStart, Document.AttributeEnd(_index) - Data.AttributeStart);
         public PolicyNodeList Children => new PolicyNodeList(Document, Data.ChildStart, Data.ChildCount);
         /// <summary>Trimmed text content of a leaf element; null when it has none.</summary>
-        public string? Text => Data.Text;
+        public string? Text
+        {
+            get
+            {
+                int text = Data.Text;
+                return text == 0 ? null : Document.Texts[text - 1];
+            }
+        }
         /// <summary>The text's first to last non-blank character in the source; empty at the file start when there is no text.</summary>
-        public SourceSpan TextSpan => Data.Text == null ? Document.Span(0, 0) : Document.Span(Data.TextStart, Data.TextEnd);
+        public SourceSpan TextSpan => Data.Text == 0 ? Document.Span(0, 0) : Document.Span(Data.TextStart, Data.TextEnd);
         /// <summary>Offset just past the element's end tag (or its "/&gt;"); the element's whole extent ends here.</summary>
         public int EndOffset => Data.EndOffset;
 
@@ -73,7 +80,7 @@ namespace PolicyLint.Model
             get
             {
                 int at = FindAttribute(attributeName);
-                return at < 0 ? null : Document.Attributes[at].Value;
+                return at < 0 ? null : Document.AttributeValues[at];
             }
         }
 

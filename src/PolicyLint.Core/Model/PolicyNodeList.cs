@@ -69,7 +69,7 @@ namespace PolicyLint.Model
         public string ValueAt(int index)
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
-            return _document.Attributes[_start + index].Value;
+            return _document.AttributeValues[_start + index];
         }
 
         public ListEnumerator<PolicyAttributeList, PolicyAttribute> GetEnumerator() => new ListEnumerator<PolicyAttributeList, PolicyAttribute>(this);

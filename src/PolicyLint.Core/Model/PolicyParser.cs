@@ -214,7 +214,7 @@ namespace PolicyLint.Model
                             break;
                         case XmlNodeType.Text:
                         case XmlNodeType.CDATA:
-                            if (tree.OpenCount > 0) AddText(doc, source.Span, chars, ref tree.Nodes[tree.Top], reader, info, values);
+                            if (tree.OpenCount > 0) AddText(doc, source.Span, chars, tree, reader, info, values);
                             break;
                         case XmlNodeType.Comment:
                         {
@@ -257,7 +257,9 @@ namespace PolicyLint.Model
             public NodeData[] Nodes = new NodeData[256];
             private int _nodeCount;
             private AttributeData[] _attributes = new AttributeData[256];
+            private string[] _values = new string[256];
             private int _attributeCount;
+            private readonly List<string> _texts = new List<string>();
             private int[] _childIndex = new int[256];
             private int _childCount;
             // Children of the open elements, the innermost last; _marks[k] is where open element k's children start.
@@ -347,7 +349,29 @@ namespace PolicyLint.Model
             public void AddAttribute(string name, string value, int nameStart, int valueStart, int valueEnd)
             {
                 Grow(ref _attributes, _attributeCount + 1);
-                _attributes[_attributeCount++] = new AttributeData { Name = _names.IndexOf(name), Value = value, NameStart = nameStart, ValueStart = valueStart, ValueEnd = valueEnd };
+                Grow(ref _values, _attributeCount + 1);
+                _values[_attributeCount] = value;
+                _attributes[_attributeCount++] = new AttributeData { Name = _names.IndexOf(name), NameStart = nameStart, ValueStart = valueStart, ValueEnd = valueEnd };
+            }
+
+            /// <summary>
+            /// Adds one trimmed piece of the innermost open element's text (text split by comments or CDATA is joined): its
+            /// first piece is interned, and the element's text span runs from the first piece to the last.
+            /// </summary>
+            public void AppendText(string trimmed, bool atomize, int start, int end, XmlNameTable values)
+            {
+                ref var node = ref Nodes[Top];
+                if (node.Text == 0)
+                {
+                    _texts.Add(atomize ? values.Add(trimmed) : trimmed);
+                    node.Text = _texts.Count;
+                    node.TextStart = start;
+                }
+                else
+                {
+                    _texts[node.Text - 1] += trimmed;
+                }
+                node.TextEnd = end;
             }
 
             /// <summary>Ends the innermost open element: its children move from the pending stack to the child index.</summary>
@@ -370,8 +394,8 @@ namespace PolicyLint.Model
             /// <summary>Gives the document its exactly sized arrays and keeps this builder, emptied, for the thread's next file.</summary>
             public void MoveTo(PolicyDocument document)
             {
-                document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _childIndex.AsSpan(0, _childCount).ToArray(), _namespaces.ToArray(), _names.ToArray());
-                bool keep = Nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept
+                document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _values.AsSpan(0, _attributeCount).ToArray(), _texts.ToArray(), _childIndex.AsSpan(0, _childCount).ToArray(), _namespaces.ToArray(), _names.ToArray());
+                bool keep = Nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _texts.Count <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept
                             && _open.Length <= MaxKept && _namespaces.Count <= MaxKeptNamespaces && _names.Count <= MaxKept;
                 Clear();
                 if (keep) t_spare = this;
@@ -380,11 +404,12 @@ namespace PolicyLint.Model
             /// <summary>Empties the builder (after a document, or when the scanner hands a file over to XmlReader).</summary>
             public void Clear()
             {
-                // The arrays hold strings: clear them so a kept builder keeps no file's values alive.
+                // The values and texts are strings: clear them so a kept builder keeps no file's values alive.
                 _namespaces.Clear();
                 _names.Clear();
                 Array.Clear(Nodes, 0, _nodeCount);
-                Array.Clear(_attributes, 0, _attributeCount);
+                Array.Clear(_values, 0, _attributeCount);
+                _texts.Clear();
                 _nodeCount = _attributeCount = _childCount = _pendingCount = OpenCount = 0;
             }
 
@@ -438,7 +463,7 @@ namespace PolicyLint.Model
         private static readonly char[] NormalizedInAttributes = { '&', '\t', '\n', '\r' };
         private static readonly char[] NormalizedInText = { '&', '\r' };
 
-        private static void AddText(PolicyDocument doc, ReadOnlySpan<char> text, char[]? chars, ref NodeData node, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
+        private static void AddText(PolicyDocument doc, ReadOnlySpan<char> text, char[]? chars, TreeBuilder tree, XmlReader reader, IXmlLineInfo info, XmlNameTable values)
         {
             int start = doc.OffsetOf(info.LineNumber, info.LinePosition);
             // Raw text may hold entity references, so find its end in the source rather than by length.
@@ -461,25 +486,7 @@ namespace PolicyLint.Model
                 trimmed = reader.Value.Trim();
                 if (trimmed.Length == 0) return;
             }
-            AppendText(ref node, trimmed, atomize: !plain, s, e, values);
-        }
-
-        /// <summary>
-        /// Adds one trimmed piece of an element's text (text split by comments or CDATA is joined): its first piece
-        /// is interned, and the element's text span runs from the first piece to the last.
-        /// </summary>
-        private static void AppendText(ref NodeData node, string trimmed, bool atomize, int start, int end, XmlNameTable values)
-        {
-            if (node.Text == null)
-            {
-                node.Text = atomize ? values.Add(trimmed) : trimmed;
-                node.TextStart = start;
-            }
-            else
-            {
-                node.Text += trimmed;
-            }
-            node.TextEnd = end;
+            tree.AppendText(trimmed, atomize: !plain, s, e, values);
         }
 
         /// <summary>The first occurrence at or after <paramref name="from"/>, else the text's length.</summary>

@@ -417,7 +417,7 @@ namespace PolicyLint.Model
                     trimmed = new string(_scratch, 0, length).Trim();
                     if (trimmed.Length == 0) return true;
                 }
-                AppendText(ref _tree.Nodes[_tree.Top], trimmed, atomize: !plain, s, e, _values);
+                _tree.AppendText(trimmed, atomize: !plain, s, e, _values);
                 return true;
             }
 
