@@ -14,7 +14,7 @@ namespace PolicyLint.Benchmarks
         private const EventKeywords GcKeyword = (EventKeywords)0x1;
         private static readonly string[] Reasons = { "small alloc", "induced", "low memory", "empty", "large alloc", "out of space (soh)", "out of space (loh)", "induced not forced", "internal", "induced low memory", "induced compacting", "low memory host", "pm full gc", "low memory host blocking", "bgc tuning soh", "bgc tuning loh", "bgc stepping" };
         private readonly List<string> _lines = new List<string>();
-        private DateTime _suspended;
+        private DateTime _suspending, _suspended;
         private readonly Dictionary<int, int> _byReason = new Dictionary<int, int>();
 
         public static void Print(string phase, Action action)
@@ -52,10 +52,13 @@ namespace PolicyLint.Benchmarks
                         break;
                     }
                     case "GCSuspendEEBegin_V1":
+                        _suspending = e.TimeStamp;
+                        break;
+                    case "GCSuspendEEEnd_V1":
                         _suspended = e.TimeStamp;
                         break;
                     case "GCRestartEEEnd_V1":
-                        if (_lines.Count > 0) _lines[^1] += string.Format(CultureInfo.InvariantCulture, "; paused {0:F1} ms", (e.TimeStamp - _suspended).TotalMilliseconds);
+                        if (_lines.Count > 0) _lines[^1] += string.Format(CultureInfo.InvariantCulture, "; paused {0:F1} ms (suspending {1:F1} ms)", (e.TimeStamp - _suspending).TotalMilliseconds, (_suspended - _suspending).TotalMilliseconds);
                         break;
                     case "GCHeapStats_V2":
                         if (_lines.Count > 0) _lines[^1] += string.Format(CultureInfo.InvariantCulture, "; promoted gen0 {0:F1} MB, gen1 {1:F1} MB", Convert.ToDouble(e.Payload[e.PayloadNames!.IndexOf("TotalPromotedSize0")], CultureInfo.InvariantCulture) / 1048576, Convert.ToDouble(e.Payload[e.PayloadNames.IndexOf("TotalPromotedSize1")], CultureInfo.InvariantCulture) / 1048576);

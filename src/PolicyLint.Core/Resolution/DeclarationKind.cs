@@ -47,3 +47,21 @@ namespace PolicyLint.Resolution
         };
     }
 }
+
+namespace PolicyLint.Resolution
+{
+    /// <summary>A declaration's kind and Id as one key: Ids compare as the service compares them, ignoring case.</summary>
+    public static class KindAndId
+    {
+        public static readonly System.Collections.Generic.IEqualityComparer<(DeclarationKind Kind, string Id)> Comparer = new KindAndIdComparer();
+
+        private sealed class KindAndIdComparer : System.Collections.Generic.IEqualityComparer<(DeclarationKind Kind, string Id)>
+        {
+            public bool Equals((DeclarationKind Kind, string Id) x, (DeclarationKind Kind, string Id) y)
+                => x.Kind == y.Kind && System.StringComparer.OrdinalIgnoreCase.Equals(x.Id, y.Id);
+
+            public int GetHashCode((DeclarationKind Kind, string Id) value)
+                => (int)value.Kind * 397 ^ System.StringComparer.OrdinalIgnoreCase.GetHashCode(value.Id);
+        }
+    }
+}

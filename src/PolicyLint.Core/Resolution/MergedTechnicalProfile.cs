@@ -140,20 +140,7 @@ namespace PolicyLint.Resolution
         private IReadOnlyDictionary<string, PolicyNode>? _keys;
 
         /// <summary>The items of a list merged by a key attribute (case-sensitive), the last declaration winning.</summary>
-        private IReadOnlyDictionary<string, PolicyNode> ByKey(string listName, string itemName, string keyAttribute)
-        {
-            Dictionary<string, PolicyNode>? map = null;
-            foreach (var part in Parts)
-                foreach (var item in part.Path(listName, itemName))
-                {
-                    string? key = item[keyAttribute];
-                    if (key != null) (map ??= new Dictionary<string, PolicyNode>(StringComparer.Ordinal))[key] = item;
-                }
-            // Many profiles have none: they share one empty map.
-            return map ?? NoItems;
-        }
-
-        private static readonly IReadOnlyDictionary<string, PolicyNode> NoItems = new Dictionary<string, PolicyNode>();
+        private IReadOnlyDictionary<string, PolicyNode> ByKey(string listName, string itemName, string keyAttribute) => KeyedItems.Of(Parts, listName, itemName, keyAttribute);
 
         /// <summary>An appended list, e.g. Items("OutputClaims", "OutputClaim"); built once per profile (profiles are shared by many rules and policies).</summary>
         public PolicyNodes Items(string listName, string itemName)

@@ -204,14 +204,25 @@ namespace PolicyLint.Resolution
         /// <summary>Every Id of a kind declared along the chain (for did-you-mean).</summary>
         public IEnumerable<string> Ids(DeclarationKind kind)
         {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var policy in Policies)
-                foreach (var nodes in policy.Declarations(kind).Values)
-                    foreach (var node in nodes)
-                    {
-                        string? id = node["Id"];
-                        if (id != null && seen.Add(id)) yield return id;
-                    }
+            // Each Id once, where the nearest policy declares it: the nearer policies' own indexes say whether it was seen.
+            for (int i = 0; i < Policies.Count; i++)
+                foreach (var pair in Policies[i].Declarations(kind))
+                {
+                    if (DeclaredBefore(kind, pair.Key, i)) continue;
+                    foreach (var node in pair.Value)
+                        if (node["Id"] is string id)
+                        {
+                            yield return id;
+                            break;
+                        }
+                }
+        }
+
+        private bool DeclaredBefore(DeclarationKind kind, string id, int end)
+        {
+            for (int i = 0; i < end; i++)
+                if (Policies[i].Declarations(kind).ContainsKey(id)) return true;
+            return false;
         }
 
         /// <summary>"B2C_1A_signup_signin or its bases B2C_1A_TrustFrameworkExtensions, B2C_1A_TrustFrameworkBase".</summary>

@@ -60,6 +60,7 @@ namespace PolicyLint.Catalogs.Schema
             if (root == null || !document.IsPolicy) return findings;
 
             var stack = new Stack<(PolicyNode Node, ElementType Type)>();
+            var keys = new KeyScratch();
             stack.Push((root.Value, schema.Root));
             while (stack.Count > 0)
             {
@@ -68,7 +69,7 @@ namespace PolicyLint.Catalogs.Schema
                 CheckText(node, type, findings);
                 if (type.AnyContent) continue;
                 MatchChildren(node, type, schema, findings, stack);
-                foreach (var key in type.Keys) CheckKey(node, key, findings);
+                foreach (var key in type.Keys) CheckKey(node, key, findings, keys);
             }
             return findings;
         }
@@ -252,20 +253,31 @@ namespace PolicyLint.Catalogs.Schema
             return new SchemaFinding(SchemaProblem.ElementNotAllowed, child, null, false, what + expectation);
         }
 
-        /// <summary>The elements at a short path of child names below the scope (no iterator nesting, no recursion).</summary>
-        private static List<PolicyNode> Selected(PolicyNode scope, string[] path)
+        /// <summary>What the key checks of one file reuse: every element with keys would otherwise make its own lists and map.</summary>
+        private sealed class KeyScratch
         {
-            var level = new List<PolicyNode> { scope };
+            public List<PolicyNode> Level = new List<PolicyNode>(), Next = new List<PolicyNode>();
+            public readonly Dictionary<string, PolicyNode> Seen = new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
+        }
+
+        /// <summary>The elements at a short path of child names below the scope (no iterator nesting, no recursion), in <see cref="KeyScratch.Level"/>.</summary>
+        private static List<PolicyNode> Selected(PolicyNode scope, string[] path, KeyScratch scratch)
+        {
+            var level = scratch.Level;
+            level.Clear();
+            level.Add(scope);
             foreach (var step in path)
             {
-                var next = new List<PolicyNode>();
+                var next = scratch.Next;
+                next.Clear();
                 foreach (var node in level)
                 {
                     var children = node.Children;
                     for (int i = 0; i < children.Count; i++)
                         if (children[i].IsNamed(step)) next.Add(children[i]);
                 }
-                level = next;
+                scratch.Next = level;
+                scratch.Level = level = next;
             }
             return level;
         }
@@ -296,16 +308,18 @@ namespace PolicyLint.Catalogs.Schema
             return names;
         }
 
-        private static void CheckKey(PolicyNode scope, UniqueKey key, List<SchemaFinding> findings)
+        private static void CheckKey(PolicyNode scope, UniqueKey key, List<SchemaFinding> findings, KeyScratch scratch)
         {
-            Dictionary<string, PolicyNode>? seen = null;
-            foreach (var node in Selected(scope, key.Path))
+            var selected = Selected(scope, key.Path, scratch);
+            if (selected.Count < 2) return;
+            var seen = scratch.Seen;
+            seen.Clear();
+            foreach (var node in selected)
             {
                 string? value = node[key.Field];
                 if (value == null) continue;
                 if (key.Numeric && int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
                     value = number.ToString(CultureInfo.InvariantCulture);
-                seen ??= new Dictionary<string, PolicyNode>(StringComparer.Ordinal);
                 if (seen.TryGetValue(value, out var first))
                 {
                     int line = first.StartTag.Start.Line + 1;

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Model;
 
 namespace PolicyLint.Rules.ClaimsTransformations
 {
@@ -35,13 +36,19 @@ namespace PolicyLint.Rules.ClaimsTransformations
                     context.Report(attribute, $"{list.NameAttribute} '{attribute.Value}' is not an {list.What} of method '{method.Name}' (ClaimsTransformation '{id}'); it takes {list.DescribeNames(method)}.{hint}");
                 }
 
-                foreach (var slot in list.Slots(method).Where(s => s.Required))
+                foreach (var slot in list.Slots(method))
                 {
-                    bool present = node.Path(list.ListName, list.ItemName).Any(e => e[list.NameAttribute] is string name && slot.Matches(name));
-                    if (!present)
-                        context.Report(node, $"ClaimsTransformation '{id}' lacks the {list.What} '{slot.Name}' that method '{method.Name}' requires (add an {list.ItemName} with {list.NameAttribute}=\"{slot.Name}\").");
+                    if (!slot.Required || Present(node, list, slot)) continue;
+                    context.Report(node, $"ClaimsTransformation '{id}' lacks the {list.What} '{slot.Name}' that method '{method.Name}' requires (add an {list.ItemName} with {list.NameAttribute}=\"{slot.Name}\").");
                 }
             }
         });
+
+        private static bool Present(PolicyNode transformation, TransformationList list, Catalogs.TransformationSlot slot)
+        {
+            foreach (var entry in transformation.Path(list.ListName, list.ItemName))
+                if (entry[list.NameAttribute] is string name && slot.Matches(name)) return true;
+            return false;
+        }
     }
 }

@@ -43,12 +43,21 @@ namespace PolicyLint.Rules.ClaimsTransformations
         public IEnumerable<(PolicyNode Node, TransformationSlot? Slot, OpenSlots? Open)> Entries(PolicyNode transformation, TransformationMethod method)
         {
             var open = Open(method);
+            var slots = Slots(method);
             foreach (var node in transformation.Path(ListName, ItemName))
             {
                 string? name = node[NameAttribute];
-                var slot = name == null ? null : Slots(method).FirstOrDefault(s => s.Matches(name));
+                var slot = name == null ? null : SlotNamed(slots, name);
                 yield return (node, slot, slot == null && open != null && open.AcceptsName(name) ? open : null);
             }
+        }
+
+        /// <summary>The slot an entry's name fills, or null.</summary>
+        public static TransformationSlot? SlotNamed(List<TransformationSlot> slots, string name)
+        {
+            foreach (var slot in slots)
+                if (slot.Matches(name)) return slot;
+            return null;
         }
 
         /// <summary>"inputClaim1, inputClaim2" or "none".</summary>

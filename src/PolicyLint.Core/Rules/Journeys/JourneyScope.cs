@@ -26,7 +26,7 @@ namespace PolicyLint.Rules.Journeys
         private static JourneyScope Build(PolicyContext context)
         {
             var result = new List<MergedJourney>();
-            var seen = new HashSet<(DeclarationKind, string)>();
+            var seen = new HashSet<(DeclarationKind, string)>(KindAndId.Comparer);
             var pending = new Queue<(DeclarationKind Kind, string Id)>();
             foreach (var kind in new[] { DeclarationKind.UserJourney, DeclarationKind.SubJourney })
                 foreach (var id in context.File.Declarations(kind).Keys)
@@ -37,7 +37,7 @@ namespace PolicyLint.Rules.Journeys
             while (pending.Count > 0)
             {
                 var (kind, id) = pending.Dequeue();
-                if (!seen.Add((kind, id.ToUpperInvariant()))) continue;
+                if (!seen.Add((kind, id))) continue;
                 var journey = context.Journey(kind, id);
                 if (journey == null) continue; // an undeclared reference is PL2005's
                 result.Add(journey);

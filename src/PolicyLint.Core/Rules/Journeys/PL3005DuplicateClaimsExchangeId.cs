@@ -21,9 +21,10 @@ namespace PolicyLint.Rules.Journeys
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
+            var first = new Dictionary<string, (PolicyNode Step, PolicyNode Exchange)>(StringComparer.OrdinalIgnoreCase);
             foreach (var journey in JourneyScope.For(context).Journeys)
             {
-                var first = new Dictionary<string, (PolicyNode Step, PolicyNode Exchange)>(StringComparer.OrdinalIgnoreCase);
+                first.Clear();
                 foreach (var step in journey.Steps)
                     foreach (var exchange in MergedJourney.ClaimsExchanges(step))
                     {

@@ -35,23 +35,23 @@ namespace PolicyLint.Rules.References
             for (int i = 0; i < steps.Count; i++)
             {
                 var step = steps[i];
-                var selections = step.Path("ClaimsProviderSelections", "ClaimsProviderSelection").ToList();
-                if (selections.Count == 0) continue;
                 PolicyNode? next = i + 1 < steps.Count ? steps[i + 1] : null;
-                foreach (var selection in selections)
+                foreach (var selection in step.Path("ClaimsProviderSelections", "ClaimsProviderSelection"))
                 {
-                    Verify(context, journey, step, selection.Attribute("TargetClaimsExchangeId"), next,
-                        next == null ? "the next step (there is none)" : $"the next step (step {next.Value["Order"]})");
-                    Verify(context, journey, step, selection.Attribute("ValidationClaimsExchangeId"), step, "the same step");
+                    Verify(context, journey, step, selection.Attribute("TargetClaimsExchangeId"), next, next == null ? null : steps[i + 1]["Order"]);
+                    Verify(context, journey, step, selection.Attribute("ValidationClaimsExchangeId"), step, null, sameStep: true);
                 }
             }
         }
 
-        private static void Verify(PolicyContext context, MergedJourney journey, PolicyNode step, PolicyAttribute? attribute, PolicyNode? target, string where)
+        private static void Verify(PolicyContext context, MergedJourney journey, PolicyNode step, PolicyAttribute? attribute, PolicyNode? target, string? targetOrder, bool sameStep = false)
         {
             if (attribute == null || attribute.Value.Length == 0 || Placeholders.IsDynamic(attribute.Value)) return;
+            if (target != null)
+                foreach (var exchange in MergedJourney.ClaimsExchanges(target.Value))
+                    if (string.Equals(exchange["Id"], attribute.Value, StringComparison.OrdinalIgnoreCase)) return;
             var ids = target == null ? new List<string>() : MergedJourney.ClaimsExchanges(target.Value).Select(e => e["Id"]).Where(v => v != null).Select(v => v!).ToList();
-            if (ids.Any(v => string.Equals(v, attribute.Value, StringComparison.OrdinalIgnoreCase))) return;
+            string where = sameStep ? "the same step" : target == null ? "the next step (there is none)" : $"the next step (step {targetOrder})";
             context.Report(attribute, attribute.Name, attribute.Value, journey.Id, step["Order"], where, DidYouMean.Hint(attribute.Value, ids));
         }
     }

@@ -25,7 +25,7 @@ namespace PolicyLint.Rules.References
         public override void Initialize(RuleRegistration registration) => registration.OnProject(context =>
         {
             // Ids match case-insensitively, as the service matches them.
-            var used = new HashSet<(DeclarationKind, string)>(UsedComparer.Instance);
+            var used = new HashSet<(DeclarationKind, string)>(KindAndId.Comparer);
             foreach (var file in context.Set.Files)
             {
                 foreach (var node in file.Document.Elements(ReferenceSite.IsSite))
@@ -46,13 +46,6 @@ namespace PolicyLint.Rules.References
                     }
             }
         });
-
-        private sealed class UsedComparer : IEqualityComparer<(DeclarationKind Kind, string Id)>
-        {
-            public static readonly UsedComparer Instance = new UsedComparer();
-            public bool Equals((DeclarationKind Kind, string Id) x, (DeclarationKind Kind, string Id) y) => x.Kind == y.Kind && StringComparer.OrdinalIgnoreCase.Equals(x.Id, y.Id);
-            public int GetHashCode((DeclarationKind Kind, string Id) value) => (int)value.Kind * 397 ^ StringComparer.OrdinalIgnoreCase.GetHashCode(value.Id);
-        }
 
         private static bool IsOverride(PolicySet set, PolicyFile file, DeclarationKind kind, string id)
         {

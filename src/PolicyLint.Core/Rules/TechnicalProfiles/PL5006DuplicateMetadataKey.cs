@@ -17,14 +17,28 @@ namespace PolicyLint.Rules.TechnicalProfiles
         public override void Initialize(RuleRegistration registration) => registration.OnElement("Metadata", (context, node) =>
         {
             if (node.Parent is not PolicyNode profile || !profile.IsNamed("TechnicalProfile")) return;
-            var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
-            foreach (var item in node.ChildrenNamed("Item"))
+            var items = node.Children;
+            // A handful of items: each is compared with the ones before it, without a map; a long list gets one.
+            Dictionary<string, int>? seen = items.Count > MaxCompared ? new Dictionary<string, int>(System.StringComparer.Ordinal) : null;
+            for (int i = 0; i < items.Count; i++)
             {
-                string? key = item["Key"];
+                var item = items[i];
+                string? key = item.IsNamed("Item") ? item["Key"] : null;
                 if (key == null) continue;
-                if (seen.TryGetValue(key, out int line)) context.Report(item, key, profile["Id"], line);
-                else seen[key] = item.StartTag.Start.Line + 1;
+                int line = seen != null ? (seen.TryGetValue(key, out int known) ? known : 0) : FirstLine(items, i, key);
+                if (line > 0) context.Report(item, key, profile["Id"], line);
+                else seen?.Add(key, item.StartTag.Start.Line + 1);
             }
         });
+
+        private const int MaxCompared = 32;
+
+        /// <summary>The line of the first Item before <paramref name="end"/> with the key; 0 when none.</summary>
+        private static int FirstLine(PolicyNodeList items, int end, string key)
+        {
+            for (int j = 0; j < end; j++)
+                if (items[j].IsNamed("Item") && string.Equals(items[j]["Key"], key, System.StringComparison.Ordinal)) return items[j].StartTag.Start.Line + 1;
+            return 0;
+        }
     }
 }

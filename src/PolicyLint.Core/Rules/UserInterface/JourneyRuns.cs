@@ -90,12 +90,14 @@ namespace PolicyLint.Rules.UserInterface
             var relyingParty = PageProfiles.RelyingParty(context.Chain);
             if (relyingParty == null) return new JourneyRuns(journeys, runs);
 
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var seen = new HashSet<(DeclarationKind, string)>(KindAndId.Comparer);
+            var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var pending = new Stack<(string Id, bool IsValidation)>();
             var queue = new Queue<(DeclarationKind Kind, string Id)>(PageProfiles.JourneysOf(relyingParty.Value).Select(id => (DeclarationKind.UserJourney, id)));
             while (queue.Count > 0)
             {
                 var (kind, id) = queue.Dequeue();
-                if (!seen.Add(kind + ":" + id)) continue;
+                if (!seen.Add((kind, id))) continue;
                 var journey = context.Journey(kind, id);
                 if (journey == null) continue;
                 journeys.Add(journey);
@@ -107,19 +109,21 @@ namespace PolicyLint.Rules.UserInterface
                         if (!string.IsNullOrEmpty(sub)) queue.Enqueue((DeclarationKind.SubJourney, sub!));
                     }
                     foreach (var exchange in MergedJourney.ClaimsExchanges(step))
-                        AddProfileRuns(context, journey, step, exchange, runs);
+                        AddProfileRuns(context, journey, step, exchange, runs, visited, pending);
                 }
             }
             return new JourneyRuns(journeys, runs);
         }
 
         /// <summary>The exchange's profile and, transitively, its validation profiles (each once per exchange).</summary>
-        private static void AddProfileRuns(Analysis.PolicyContext context, MergedJourney journey, PolicyNode step, PolicyNode exchange, List<ProfileRun> runs)
+        /// <param name="visited">Emptied here: reused from exchange to exchange.</param>
+        /// <param name="pending">Empty on entry and on return.</param>
+        private static void AddProfileRuns(Analysis.PolicyContext context, MergedJourney journey, PolicyNode step, PolicyNode exchange, List<ProfileRun> runs,
+            HashSet<string> visited, Stack<(string Id, bool IsValidation)> pending)
         {
             string? id = exchange["TechnicalProfileReferenceId"];
             if (string.IsNullOrEmpty(id)) return;
-            var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var pending = new Stack<(string Id, bool IsValidation)>();
+            visited.Clear();
             pending.Push((id!, false));
             while (pending.Count > 0)
             {
