@@ -13,20 +13,31 @@ namespace PolicyLint.Model
         public static readonly PolicyNodes Empty = new PolicyNodes(Array.Empty<PolicyNode>());
 
         private readonly PolicyNode[]? _items;
+        private readonly int _start, _count;
 
         /// <summary>Takes the array (exactly sized) as it is: the caller gives it up.</summary>
-        internal PolicyNodes(PolicyNode[] items) => _items = items;
+        internal PolicyNodes(PolicyNode[] items) : this(items, 0, items.Length)
+        {
+        }
+
+        /// <summary>A slice of an array the caller gives up: a file's declarations of one kind share one array.</summary>
+        internal PolicyNodes(PolicyNode[] items, int start, int count)
+        {
+            _items = items;
+            _start = start;
+            _count = count;
+        }
 
         public static PolicyNodes From(List<PolicyNode> list) => list.Count == 0 ? Empty : new PolicyNodes(list.ToArray());
 
-        public int Count => _items?.Length ?? 0;
+        public int Count => _count;
 
         public PolicyNode this[int index]
         {
             get
             {
                 if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
-                return _items![index];
+                return _items![_start + index];
             }
         }
 

@@ -21,8 +21,12 @@ namespace PolicyLint.Resolution
     {
         public static readonly DeclarationKind[] All = (DeclarationKind[])System.Enum.GetValues(typeof(DeclarationKind));
 
-        /// <summary>The element path under TrustFrameworkPolicy where each kind is declared.</summary>
-        public static string[] PathOf(DeclarationKind kind) => kind switch
+        /// <summary>The element path under TrustFrameworkPolicy where each kind is declared (one array per kind, shared: do not change it).</summary>
+        public static string[] PathOf(DeclarationKind kind) => Paths[(int)kind];
+
+        private static readonly string[][] Paths = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(All, MakePath));
+
+        private static string[] MakePath(DeclarationKind kind) => kind switch
         {
             DeclarationKind.ClaimType => new[] { "BuildingBlocks", "ClaimsSchema", "ClaimType" },
             DeclarationKind.Predicate => new[] { "BuildingBlocks", "Predicates", "Predicate" },

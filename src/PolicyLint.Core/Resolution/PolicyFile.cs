@@ -26,26 +26,35 @@ namespace PolicyLint.Resolution
 
             foreach (var kind in DeclarationKinds.All)
             {
-                Dictionary<string, PolicyNodes>? map = null;
+                // Counted first: the map is made at its size, and the declarations share one array that each Id's list is a slice of.
+                var path = DeclarationKinds.PathOf(kind);
+                int count = 0;
+                foreach (var node in root.Path(path))
+                    if (!string.IsNullOrEmpty(node["Id"])) count++;
+                if (count == 0) continue;
+                var all = new PolicyNode[count];
+                count = 0;
+                foreach (var node in root.Path(path))
+                    if (!string.IsNullOrEmpty(node["Id"])) all[count++] = node;
+                var map = new Dictionary<string, PolicyNodes>(count, StringComparer.OrdinalIgnoreCase);
                 // An Id declared more than once (PL0104) collects its declarations here; almost every Id has one.
                 Dictionary<string, List<PolicyNode>>? repeated = null;
-                foreach (var node in root.Path(DeclarationKinds.PathOf(kind)))
+                for (int i = 0; i < all.Length; i++)
                 {
-                    string? id = node["Id"];
-                    if (string.IsNullOrEmpty(id)) continue;
-                    map ??= new Dictionary<string, PolicyNodes>(StringComparer.OrdinalIgnoreCase);
-                    if (!map.TryGetValue(id!, out var earlier)) map[id!] = new PolicyNodes(new[] { node });
+                    var node = all[i];
+                    string id = node["Id"]!;
+                    if (!map.TryGetValue(id, out var earlier)) map[id] = new PolicyNodes(all, i, 1);
                     else
                     {
                         repeated ??= new Dictionary<string, List<PolicyNode>>(StringComparer.OrdinalIgnoreCase);
-                        if (!repeated.TryGetValue(id!, out var list)) repeated[id!] = list = new List<PolicyNode>(earlier);
+                        if (!repeated.TryGetValue(id, out var list)) repeated[id] = list = new List<PolicyNode>(earlier);
                         list.Add(node);
                     }
                 }
                 if (repeated != null)
-                    foreach (var pair in repeated) map![pair.Key] = PolicyNodes.From(pair.Value);
+                    foreach (var pair in repeated) map[pair.Key] = PolicyNodes.From(pair.Value);
                 _declarations[(int)kind] = map;
-                if (map != null) DeclaresNothing = false;
+                DeclaresNothing = false;
             }
         }
 

@@ -11,7 +11,7 @@ namespace PolicyLint.Resolution
     /// </summary>
     public sealed class ResolutionScope
     {
-        private readonly Dictionary<string, MergedTechnicalProfile?> _profiles = new Dictionary<string, MergedTechnicalProfile?>(StringComparer.OrdinalIgnoreCase);
+        private Dictionary<string, MergedTechnicalProfile?>? _profiles;
         private readonly HashSet<object> _done = new HashSet<object>();
 
         internal ResolutionScope(PolicySet set, PolicyChain chain)
@@ -30,6 +30,8 @@ namespace PolicyLint.Resolution
         /// </summary>
         public MergedTechnicalProfile? TechnicalProfile(string id)
         {
+            // Made at the size the chain's declarations suggest: most scopes merge every profile, and regrowing cost as much again.
+            _profiles ??= new Dictionary<string, MergedTechnicalProfile?>(DeclarationCount(DeclarationKind.TechnicalProfile), StringComparer.OrdinalIgnoreCase);
             if (_profiles.TryGetValue(id, out var profile)) return profile;
             var home = HomeOf(DeclarationKind.TechnicalProfile, id, out int at);
             profile = home?.TechnicalProfile(id);
@@ -37,6 +39,13 @@ namespace PolicyLint.Resolution
             profile ??= MergedTechnicalProfile.Resolve(Chain, id);
             _profiles[id] = profile;
             return profile;
+        }
+
+        private int DeclarationCount(DeclarationKind kind)
+        {
+            int count = 0;
+            foreach (var policy in Chain.Policies) count += policy.Declarations(kind).Count;
+            return count;
         }
 
         /// <summary>No policy of the chain before <paramref name="at"/> declares any of the Ids.</summary>
@@ -85,7 +94,7 @@ namespace PolicyLint.Resolution
         public IReadOnlyList<MergedTechnicalProfile> TechnicalProfiles()
         {
             if (_allProfiles != null) return _allProfiles;
-            var all = new List<MergedTechnicalProfile>();
+            var all = new List<MergedTechnicalProfile>(DeclarationCount(DeclarationKind.TechnicalProfile));
             foreach (var id in Chain.Ids(DeclarationKind.TechnicalProfile))
                 if (TechnicalProfile(id) is MergedTechnicalProfile profile) all.Add(profile);
             return _allProfiles = all;

@@ -181,13 +181,15 @@ namespace PolicyLint.Analysis.Flow
             => IsHandler(profile, "PhoneFactorProtocolProvider")
                && !string.Equals(input["PartnerClaimType"] ?? input["ClaimTypeReferenceId"], "UserId", StringComparison.OrdinalIgnoreCase);
 
+        private static readonly List<MergedTechnicalProfile> NoValidations = new List<MergedTechnicalProfile>();
+
         /// <summary>Validation profiles of a profile, nested ones included, in order (each once); once per profile, as journeys share profiles.</summary>
         private List<MergedTechnicalProfile> ValidationProfiles(MergedTechnicalProfile profile)
         {
             if (_validations.TryGetValue(profile, out var known)) return known;
+            if (profile.ValidationTechnicalProfiles.Count == 0) return _validations[profile] = NoValidations;
             var result = new List<MergedTechnicalProfile>();
             _validations[profile] = result;
-            if (profile.ValidationTechnicalProfiles.Count == 0) return result;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { profile.Id };
             var pending = new Queue<MergedTechnicalProfile>();
             pending.Enqueue(profile);

@@ -24,6 +24,9 @@ namespace PolicyLint.Analysis.Flow
         public int Find(string claim) => _numbers.TryGetValue(claim, out int number) ? number : -1;
 
         public string NameOf(int number) => _names[number];
+
+        /// <summary>How many claims are numbered so far.</summary>
+        public int Count => _names.Count;
     }
 
     /// <summary>A set of claims as bits over <see cref="ClaimNumbers"/>: a union is a few words OR-ed together.</summary>
@@ -33,7 +36,13 @@ namespace PolicyLint.Analysis.Flow
         private ulong[] _bits;
         private List<string>? _names;
 
-        public ClaimSet(ClaimNumbers numbers, int words = 2)
+        /// <summary>Sized for the claims numbered so far (and a few more), so that most sets never grow.</summary>
+        public ClaimSet(ClaimNumbers numbers)
+            : this(numbers, (numbers.Count + 16 >> 6) + 1)
+        {
+        }
+
+        private ClaimSet(ClaimNumbers numbers, int words)
         {
             _numbers = numbers;
             _bits = new ulong[words];
