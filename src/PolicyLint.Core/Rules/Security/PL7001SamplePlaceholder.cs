@@ -34,10 +34,12 @@ namespace PolicyLint.Rules.Security
             var attributes = node.Attributes;
             for (int i = 0; i < attributes.Count; i++)
             {
-                var (shown, reason, where) = Find(context, attributes.ValueAt(i), !DisplayAttributes.Contains(attributes.NameAt(i)));
+                string value = attributes.ValueAt(i);
+                if (!SamplePlaceholders.MayBePlaceholder(value)) continue;
+                var (shown, reason, where) = Find(context, value, !DisplayAttributes.Contains(attributes.NameAt(i)));
                 if (reason != null) context.Report(attributes[i], shown, reason, where);
             }
-            if (node.Text != null)
+            if (node.Text != null && SamplePlaceholders.MayBePlaceholder(node.Text))
             {
                 var (shown, reason, where) = Find(context, node.Text, !DisplayElements.Contains(node.Name));
                 if (reason != null) context.ReportText(node, shown, reason, where);

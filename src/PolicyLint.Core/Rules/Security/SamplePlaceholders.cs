@@ -33,6 +33,24 @@ namespace PolicyLint.Rules.Security
         /// </summary>
         private static readonly char[] YorY = { 'y', 'Y' };
 
+        // Every placeholder holds one of these ('y' of "yourtenant" and "Your", '<', '{' of a settings token), or is as long as an exact value.
+        private static readonly char[] Telltales = { 'y', 'Y', '<', '{' };
+
+        /// <summary>
+        /// False when <see cref="Describe"/> cannot find anything in the value, even once its settings tokens are
+        /// expanded: a quick test that spares most of a policy's values the full one.
+        /// </summary>
+        public static bool MayBePlaceholder(string raw)
+        {
+            if (raw.IndexOfAny(Telltales) >= 0) return true;
+            int start = 0, end = raw.Length;
+            while (start < end && char.IsWhiteSpace(raw[start])) start++;
+            while (end > start && char.IsWhiteSpace(raw[end - 1])) end--;
+            foreach (var (exact, _) in ExactValues)
+                if (exact.Length == end - start) return true;
+            return false;
+        }
+
         public static string? Describe(string? value, bool inSetting)
         {
             if (string.IsNullOrEmpty(value)) return null;
