@@ -22,7 +22,7 @@ namespace PolicyLint.Benchmarks
     ///   cold CORPUS          first analysis in a fresh process against the second (start-up cost)
     ///   repeat CORPUS [N] [PL3009,…]  full analysis (or only the given rules) N times, for an external profiler such as dotnet-trace
     ///   allocations CORPUS [N] [PL3009,…]  the N types a full analysis allocates most bytes of (sampled by the runtime)
-    ///   timing CORPUS [N]    each rule's own time inside N full analyses (the first is a warm-up)
+    ///   timing CORPUS [N]    each rule's own time and allocation inside N full analyses (the first is a warm-up)
     ///   quick CORPUS [N]     floor, load and full analysis, best of N, in one process (for A/B between two builds)
     ///   gc CORPUS            each garbage collection during one load and one full analysis: generation, reason, pause
     ///   parse CORPUS         one thread: the floor, the parser, and the XmlReader pass alone
