@@ -55,5 +55,32 @@ namespace PolicyLint.Tests
             Assert.Null(ScopeOf(set, "B2C_1A_Base").TechnicalProfile("A")!.MetadataValue("k"));
             Assert.Equal("v", ScopeOf(set, "B2C_1A_Ext").TechnicalProfile("A")!.MetadataValue("k"));
         }
+
+        [Theory]
+        [InlineData(3)]
+        [InlineData(40)]
+        public void MergedMetadataKeepsEachKeyOnceTheNearestDeclarationWinning(int items)
+        {
+            // A few items are searched in place, many through a map: both must merge alike.
+            const string head = "<TrustFrameworkPolicy xmlns=\"http://schemas.microsoft.com/online/cpim/schemas/2013/06\" TenantId=\"t\" PolicyId=\"{0}\">{1}<ClaimsProviders><ClaimsProvider><TechnicalProfiles><TechnicalProfile Id=\"A\"><Metadata>{2}</Metadata></TechnicalProfile></TechnicalProfiles></ClaimsProvider></ClaimsProviders></TrustFrameworkPolicy>";
+            string Items(string value) => string.Concat(Enumerable.Range(0, items).Select(i => $"<Item Key=\"k{i}\">{value}{i}</Item>"));
+            var base_ = string.Format(head, "B2C_1A_Base", "", Items("base") + "<Item Key=\"only-base\">b</Item>");
+            var extensions = string.Format(head, "B2C_1A_Ext", "<BasePolicy><TenantId>t</TenantId><PolicyId>B2C_1A_Base</PolicyId></BasePolicy>", Items("ext") + "<Item Key=\"K0\">case</Item>");
+            var set = new PolicySet(new[]
+            {
+                new PolicyFile(PolicyParser.Parse("Base.xml", base_), isReference: false),
+                new PolicyFile(PolicyParser.Parse("Ext.xml", extensions), isReference: false),
+            });
+
+            var profile = ScopeOf(set, "B2C_1A_Ext").TechnicalProfile("A")!;
+            Assert.Equal(items + 2, profile.Metadata.Count);
+            Assert.Equal(new[] { "k0", "k1" }, profile.Metadata.Keys.Take(2));
+            Assert.Equal("ext0", profile.MetadataValue("k0"));
+            Assert.Equal($"ext{items - 1}", profile.MetadataValue($"k{items - 1}"));
+            Assert.Equal("b", profile.MetadataValue("only-base"));
+            Assert.Equal("case", profile.MetadataValue("K0")); // keys are case-sensitive
+            Assert.Null(profile.MetadataValue("k-missing"));
+            Assert.Equal(profile.Metadata["k1"], profile.Metadata.Single(p => p.Key == "k1").Value);
+        }
     }
 }

@@ -254,7 +254,7 @@ namespace PolicyLint.Model
             private const int MaxKept = 1 << 16;
             private const int MaxKeptNamespaces = 64;
 
-            public NodeData[] Nodes = new NodeData[256];
+            private NodeData[] _nodes = new NodeData[256];
             private int _nodeCount;
             private AttributeData[] _attributes = new AttributeData[256];
             private string[] _values = new string[256];
@@ -280,9 +280,9 @@ namespace PolicyLint.Model
             public void Open(string name, string namespaceUri, int tagStart, int tagEnd)
             {
                 int node = _nodeCount;
-                Grow(ref Nodes, _nodeCount + 1);
+                Grow(ref _nodes, _nodeCount + 1);
                 _nodeCount++;
-                ref var data = ref Nodes[node];
+                ref var data = ref _nodes[node];
                 data.Name = _names.IndexOf(name);
                 data.Namespace = _namespaces.IndexOf(namespaceUri);
                 data.Depth = OpenCount;
@@ -360,7 +360,7 @@ namespace PolicyLint.Model
             /// </summary>
             public void AppendText(string trimmed, bool atomize, int start, int end, XmlNameTable values)
             {
-                ref var node = ref Nodes[Top];
+                ref var node = ref _nodes[Top];
                 if (node.Text == 0)
                 {
                     _texts.Add(atomize ? values.Add(trimmed) : trimmed);
@@ -381,7 +381,7 @@ namespace PolicyLint.Model
                 OpenCount--;
                 int mark = _marks[OpenCount];
                 int count = _pendingCount - mark;
-                ref var data = ref Nodes[node];
+                ref var data = ref _nodes[node];
                 data.EndOffset = endOffset;
                 data.ChildStart = _childCount;
                 data.ChildCount = count;
@@ -394,8 +394,8 @@ namespace PolicyLint.Model
             /// <summary>Gives the document its exactly sized arrays and keeps this builder, emptied, for the thread's next file.</summary>
             public void MoveTo(PolicyDocument document)
             {
-                document.SetTree(Nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _values.AsSpan(0, _attributeCount).ToArray(), _texts.ToArray(), _childIndex.AsSpan(0, _childCount).ToArray(), _namespaces.ToArray(), _names.ToArray());
-                bool keep = Nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _texts.Count <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept
+                document.SetTree(_nodes.AsSpan(0, _nodeCount).ToArray(), _attributes.AsSpan(0, _attributeCount).ToArray(), _values.AsSpan(0, _attributeCount).ToArray(), _texts.ToArray(), _childIndex.AsSpan(0, _childCount).ToArray(), _namespaces.ToArray(), _names.ToArray());
+                bool keep = _nodes.Length <= MaxKept && _attributes.Length <= MaxKept && _texts.Count <= MaxKept && _childIndex.Length <= MaxKept && _pending.Length <= MaxKept
                             && _open.Length <= MaxKept && _namespaces.Count <= MaxKeptNamespaces && _names.Count <= MaxKept;
                 Clear();
                 if (keep) t_spare = this;
@@ -407,7 +407,7 @@ namespace PolicyLint.Model
                 // The values and texts are strings: clear them so a kept builder keeps no file's values alive.
                 _namespaces.Clear();
                 _names.Clear();
-                Array.Clear(Nodes, 0, _nodeCount);
+                Array.Clear(_nodes, 0, _nodeCount);
                 Array.Clear(_values, 0, _attributeCount);
                 _texts.Clear();
                 _nodeCount = _attributeCount = _childCount = _pendingCount = OpenCount = 0;

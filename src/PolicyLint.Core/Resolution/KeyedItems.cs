@@ -13,7 +13,7 @@ namespace PolicyLint.Resolution
     /// </summary>
     internal sealed class KeyedItems : IReadOnlyDictionary<string, PolicyNode>
     {
-        public static readonly KeyedItems None = new KeyedItems(Array.Empty<string>(), Array.Empty<PolicyNode>(), 0);
+        public static readonly KeyedItems None = new KeyedItems(Array.Empty<string>(), Array.Empty<PolicyNode>(), 0, null);
 
         private const int MaxSearched = 16;
         private readonly string[] _keys;
@@ -21,16 +21,12 @@ namespace PolicyLint.Resolution
         private readonly int _count;
         private readonly Dictionary<string, int>? _index;
 
-        private KeyedItems(string[] keys, PolicyNode[] items, int count)
+        private KeyedItems(string[] keys, PolicyNode[] items, int count, Dictionary<string, int>? index)
         {
             _keys = keys;
             _items = items;
             _count = count;
-            if (count > MaxSearched)
-            {
-                _index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-                for (int i = 0; i < count; i++) _index[keys[i]] = i;
-            }
+            _index = index;
         }
 
         /// <summary>The items of <paramref name="listName"/>/<paramref name="itemName"/> in every part, keyed by <paramref name="keyAttribute"/> (case-sensitive).</summary>
@@ -44,6 +40,7 @@ namespace PolicyLint.Resolution
             var keys = new string[total];
             var items = new PolicyNode[total];
             int count = 0;
+            // Past MaxSearched items the map that finds repeats here is the one lookups use.
             Dictionary<string, int>? seen = total > MaxSearched ? new Dictionary<string, int>(total, StringComparer.Ordinal) : null;
             foreach (var part in parts)
                 foreach (var item in part.Path(listName, itemName))
@@ -60,7 +57,7 @@ namespace PolicyLint.Resolution
                     keys[count] = key;
                     items[count++] = item;
                 }
-            return new KeyedItems(keys, items, count);
+            return new KeyedItems(keys, items, count, seen);
         }
 
         private int IndexOf(string key)
