@@ -404,7 +404,8 @@ namespace PolicyLint.Model
             /// <summary>Empties the builder (after a document, or when the scanner hands a file over to XmlReader).</summary>
             public void Clear()
             {
-                // The values and texts are strings: clear them so a kept builder keeps no file's values alive.
+                // Elements are cleared because Open sets only some fields (a text index left behind would be appended to);
+                // values and texts so that a kept builder keeps no file's strings alive.
                 _namespaces.Clear();
                 _names.Clear();
                 Array.Clear(_nodes, 0, _nodeCount);

@@ -179,12 +179,7 @@ namespace PolicyLint.Resolution
         public string? CaseMismatch(DeclarationKind kind, string id)
             => Search(kind, id) is (_, PolicyNode node, false) ? node["Id"] : null;
 
-        public bool IsDeclared(DeclarationKind kind, string id)
-        {
-            for (int i = 0; i < Policies.Count; i++)
-                if (Policies[i].Declarations(kind).ContainsKey(id)) return true;
-            return false;
-        }
+        public bool IsDeclared(DeclarationKind kind, string id) => DeclaredBefore(kind, id, Policies.Count);
 
         /// <summary>Every declaration of an Id, base-most first: the order the service merges them in.</summary>
         public PolicyNodes All(DeclarationKind kind, string id)
@@ -208,17 +203,13 @@ namespace PolicyLint.Resolution
             for (int i = 0; i < Policies.Count; i++)
                 foreach (var pair in Policies[i].Declarations(kind))
                 {
-                    if (DeclaredBefore(kind, pair.Key, i)) continue;
-                    foreach (var node in pair.Value)
-                        if (node["Id"] is string id)
-                        {
-                            yield return id;
-                            break;
-                        }
+                    // The index's key is spelt as the Id's first declaration in that policy.
+                    if (!DeclaredBefore(kind, pair.Key, i)) yield return pair.Key;
                 }
         }
 
-        private bool DeclaredBefore(DeclarationKind kind, string id, int end)
+        /// <summary>Whether one of the first <paramref name="end"/> policies of the chain declares the Id.</summary>
+        internal bool DeclaredBefore(DeclarationKind kind, string id, int end)
         {
             for (int i = 0; i < end; i++)
                 if (Policies[i].Declarations(kind).ContainsKey(id)) return true;

@@ -51,10 +51,8 @@ namespace PolicyLint.Resolution
         /// <summary>No policy of the chain before <paramref name="at"/> declares any of the Ids.</summary>
         private bool DeclaredOnlyFrom(DeclarationKind kind, IReadOnlyList<string> ids, int at)
         {
-            var policies = Chain.Policies;
             foreach (var id in ids)
-                for (int i = 0; i < at; i++)
-                    if (policies[i].Declarations(kind).ContainsKey(id)) return false;
+                if (Chain.DeclaredBefore(kind, id, at)) return false;
             return true;
         }
 
