@@ -36,6 +36,12 @@ namespace PolicyLint.Tests
                     $"{e}: message was '{match?.GetMessage()}'");
             }
 
+            foreach (var e in expected.Where(e => e.Severity != null))
+            {
+                var match = actual.FirstOrDefault(d => Describe(fixture, d) == $"{e.File}({e.Line},{e.Column}): {e.Id}");
+                Assert.True(match != null && SeverityName(match.Severity) == e.Severity, $"{e}: severity was '{(match == null ? "none" : SeverityName(match.Severity))}'");
+            }
+
             if (fixture.ExpectsClean)
             {
                 Assert.DoesNotContain(expected, e => e.Id == fixture.RuleId);
@@ -47,6 +53,14 @@ namespace PolicyLint.Tests
                 Assert.Contains(expected, e => e.Id == fixture.RuleId);
             }
         }
+
+        private static string SeverityName(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            DiagnosticSeverity.Info => "suggestion",
+            _ => "hidden",
+        };
 
         private static string Describe(FixtureCase fixture, Diagnostic d)
         {

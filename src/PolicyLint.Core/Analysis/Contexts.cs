@@ -44,9 +44,39 @@ namespace PolicyLint.Analysis
         }
 
         public void Report(PolicyDocument document, SourceSpan span, params object?[] args)
+            => Report(null, document, span, args);
+
+        // A rule whose page splits its cases by condition (an error in one, a warning in another) names the
+        // severity of the case; every other report takes the descriptor's default.
+
+        /// <summary>Reports at an attribute's value, with the severity of this case.</summary>
+        public void Report(DiagnosticSeverity severity, PolicyAttribute attribute, params object?[] args)
+            => Report(severity, attribute.Owner.Document, attribute.ValueSpan, args);
+
+        /// <summary>Reports at an element's start tag, with the severity of this case.</summary>
+        public void Report(DiagnosticSeverity severity, PolicyNode node, params object?[] args)
+            => Report(severity, node.Document, node.StartTag, args);
+
+        /// <summary>Reports at an element's text, else its start tag, with the severity of this case.</summary>
+        public void ReportText(DiagnosticSeverity severity, PolicyNode node, params object?[] args)
+            => Report(severity, node.Document, node.Text != null ? node.TextSpan : node.StartTag, args);
+
+        /// <summary>Reports at the named attribute's value when present, else at the element, with the severity of this case.</summary>
+        public void ReportAt(DiagnosticSeverity severity, PolicyNode node, string attributeName, params object?[] args)
+        {
+            var attribute = node.Attribute(attributeName);
+            if (attribute != null) Report(severity, attribute, args);
+            else Report(severity, node, args);
+        }
+
+        public void Report(DiagnosticSeverity? severity, PolicyDocument document, SourceSpan span, params object?[] args)
         {
             var rule = CurrentRule ?? throw new System.InvalidOperationException("Report called outside a rule.");
-            _sink.Add(Diagnostic.Create(rule.Descriptor, Location.Create(document.FilePath, span.Span, span.Lines), args));
+            var location = Location.Create(document.FilePath, span.Span, span.Lines);
+            var descriptor = rule.Descriptor;
+            _sink.Add(severity is DiagnosticSeverity own && own != descriptor.DefaultSeverity
+                ? Diagnostic.Create(descriptor, location, own, additionalLocations: null, properties: null, args)
+                : Diagnostic.Create(descriptor, location, args));
         }
     }
 
