@@ -25,12 +25,11 @@ namespace PolicyLint.Build
             try
             {
                 // Checked here rather than through PolicyLint.Core, so that a local build does not load it at all.
-                bool annotate = string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
-                foreach (var d in ReportedDiagnostic.ReadAll(File))
-                {
-                    errors |= d.LogTo(BuildEngine, nameof(PolicyLintReport));
-                    if (annotate) Annotate(d);
-                }
+                bool annotate = string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(Environment.GetEnvironmentVariable("TF_BUILD"), "true", StringComparison.OrdinalIgnoreCase);
+                var all = ReportedDiagnostic.ReadAll(File);
+                foreach (var d in all) errors |= d.LogTo(BuildEngine, nameof(PolicyLintReport));
+                if (annotate) Annotate(all);
             }
             catch (Exception ex)
             {
@@ -42,9 +41,9 @@ namespace PolicyLint.Build
         }
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private void Annotate(ReportedDiagnostic d)
+        private void Annotate(System.Collections.Generic.List<ReportedDiagnostic> all)
         {
-            if (GitHubAnnotations.FormatOne(d.Severity, d.Id, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message, RepositoryRoot) is string command)
+            foreach (var command in PolicyLint.CiCommands(all, RepositoryRoot))
                 BuildEngine.LogMessageEvent(new BuildMessageEventArgs(command, null, nameof(PolicyLintReport), MessageImportance.High));
         }
     }

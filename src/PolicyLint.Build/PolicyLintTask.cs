@@ -32,6 +32,18 @@ namespace PolicyLint.Build
         public string? StampFile { get; set; }
         /// <summary>Where the diagnostics are kept for PolicyLintReport to log; when empty, this task logs them itself.</summary>
         public string? ReportFile { get; set; }
+        /// <summary>The project folder: baseline entries and SARIF fingerprints name files relative to it.</summary>
+        public string? ProjectDirectory { get; set; }
+        /// <summary>PolicyLintBaseline: findings it lists do not fail the build.</summary>
+        public string? Baseline { get; set; }
+        /// <summary>PolicyLintUpdateBaseline: write the current findings to the baseline file.</summary>
+        public bool UpdateBaseline { get; set; }
+        /// <summary>PolicyLintBaselineSeverity: suggestion (default) or hidden, for known findings.</summary>
+        public string? BaselineSeverity { get; set; }
+        /// <summary>PolicyLintSarifCategory: the SARIF run's automationDetails id.</summary>
+        public string? SarifCategory { get; set; }
+        /// <summary>PolicyLintHelpLinkBase: a URL or folder of the rule pages.</summary>
+        public string? HelpLinkBase { get; set; }
 
         public override bool Execute()
         {
@@ -80,18 +92,35 @@ namespace PolicyLint.Build
                 IsProduction = request.Options.IsProduction,
             };
 
-            var result = Linter.Run(request);
+            request.ProjectDirectory = string.IsNullOrWhiteSpace(ProjectDirectory) ? null : ProjectDirectory;
+            request.BaselineSeverity = string.Equals(BaselineSeverity?.Trim(), "hidden", StringComparison.OrdinalIgnoreCase) ? DiagnosticSeverity.Hidden : DiagnosticSeverity.Info;
+            var baseline = string.IsNullOrWhiteSpace(Baseline) ? null : Path.GetFullPath(Baseline!.Trim().Replace('\\', Path.DirectorySeparatorChar));
+            LintResult result;
+            if (UpdateBaseline)
+            {
+                baseline ??= Path.Combine(request.ProjectDirectory ?? Directory.GetCurrentDirectory(), Configuration.Baseline.DefaultFileName);
+                var current = Linter.Run(request);
+                int count = BaselineWriter.Write(baseline, current.All);
+                Log.LogMessage(MessageImportance.High, $"PolicyLint wrote {count} finding(s) to {baseline}.");
+                request.BaselineFile = baseline;
+                result = Linter.ApplyBaseline(current, request);
+            }
+            else
+            {
+                request.BaselineFile = baseline;
+                result = Linter.Run(request);
+            }
+
             var reported = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(ToReported).ToList();
             if (!string.IsNullOrEmpty(ErrorLog))
-                SarifLog.Write(ErrorLog!, result.All, RepositoryRoot);
+                SarifLog.Write(ErrorLog!, result.All, RepositoryRoot, new SarifOptions { Category = SarifCategory, HelpLinkBase = HelpLinkBase });
 
             bool errors = false;
             if (string.IsNullOrEmpty(ReportFile))
             {
                 foreach (var d in reported) errors |= d.LogTo(BuildEngine, nameof(PolicyLint));
-                if (GitHubAnnotations.IsEnabled())
-                    foreach (var line in GitHubAnnotations.Format(result.Diagnostics, RepositoryRoot))
-                        Log.LogMessage(MessageImportance.High, line);
+                foreach (var line in CiCommands(reported, RepositoryRoot))
+                    Log.LogMessage(MessageImportance.High, line);
             }
             else if (reported.Count > 0)
             {
@@ -107,14 +136,28 @@ namespace PolicyLint.Build
         // B2CSettingsFile may be relative to the project: MSBuild runs a project's targets in the project's folder.
         private static string ProjectRelative(string path) => Path.GetFullPath(path);
 
-        private static ReportedDiagnostic ToReported(Diagnostic diagnostic)
+        /// <summary>GitHub workflow commands and Azure Pipelines logging commands, for the CI this build runs on.</summary>
+        internal static System.Collections.Generic.IEnumerable<string> CiCommands(System.Collections.Generic.IEnumerable<ReportedDiagnostic> reported, string? repositoryRoot)
+        {
+            bool github = GitHubAnnotations.IsEnabled(), azure = AzurePipelinesCommands.IsEnabled();
+            if (!github && !azure) yield break;
+            foreach (var d in reported)
+            {
+                if (github && GitHubAnnotations.FormatOne(d.Severity, d.Id, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message, repositoryRoot) is string annotation)
+                    yield return annotation;
+                if (azure && AzurePipelinesCommands.FormatOne(d.Severity, d.Id, d.File, d.Line, d.Column, d.Message, repositoryRoot) is string command)
+                    yield return command;
+            }
+        }
+
+        private ReportedDiagnostic ToReported(Diagnostic diagnostic)
         {
             var span = diagnostic.Location.GetLineSpan();
             return new ReportedDiagnostic
             {
                 Severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : diagnostic.Severity == DiagnosticSeverity.Warning ? "warning" : "info",
                 Id = diagnostic.Id,
-                HelpLink = diagnostic.Descriptor.HelpLinkUri ?? "",
+                HelpLink = HelpLinks.For(diagnostic.Id, HelpLinkBase),
                 File = span.Path,
                 Line = span.StartLinePosition.Line + 1,
                 Column = span.StartLinePosition.Character + 1,

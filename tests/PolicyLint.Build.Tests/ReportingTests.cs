@@ -26,7 +26,7 @@ namespace PolicyLint.Build.Tests
         {
             var repo = RepoWithFindings("sarif");
             var log = repo.PathOf("out/policylint.sarif");
-            var result = repo.Build($"-p:PolicyLintErrorLog=\"{log}\"");
+            var result = repo.Build($"-p:PolicyLintErrorLog=\"{log}\" -p:PolicyLintSarifCategory=policies");
             Assert.NotEqual(0, result.ExitCode);
 
             using var json = JsonDocument.Parse(File.ReadAllText(log));
@@ -37,7 +37,26 @@ namespace PolicyLint.Build.Tests
             var rule = driver.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PL2001");
             Assert.Equal("ClaimTypeNotDeclared", rule.GetProperty("name").GetString());
             Assert.Equal("error", rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
-            Assert.EndsWith("/docs/rules/PL2001.md", rule.GetProperty("helpUri").GetString());
+            // The rule pages the package ships, by default.
+            var helpUri = rule.GetProperty("helpUri").GetString()!;
+            Assert.StartsWith("file:///", helpUri);
+            Assert.EndsWith("/docs/rules/PL2001.md", helpUri);
+            Assert.True(File.Exists(new Uri(helpUri).LocalPath), helpUri);
+            // Code scanning shows the page beside the alert.
+            var help = rule.GetProperty("help");
+            Assert.StartsWith("# PL2001: ", help.GetProperty("markdown").GetString());
+            Assert.Contains("## Why it matters", help.GetProperty("markdown").GetString());
+            Assert.DoesNotContain("```", help.GetProperty("text").GetString());
+            var properties = rule.GetProperty("properties");
+            Assert.Equal(new[] { "References", "PolicyLint" }, properties.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ToArray());
+            Assert.Equal("high", properties.GetProperty("precision").GetString());
+            Assert.Equal("error", properties.GetProperty("problem.severity").GetString());
+            Assert.False(properties.TryGetProperty("security-severity", out _));
+            var secret = driver.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PL7002").GetProperty("properties");
+            Assert.Equal("8.0", secret.GetProperty("security-severity").GetString());
+            Assert.Contains("security", secret.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal("policies/", run.GetProperty("automationDetails").GetProperty("id").GetString());
+            Assert.All(run.GetProperty("results").EnumerateArray(), r => Assert.Matches("^[0-9a-f]{32}:[0-9]+$", r.GetProperty("partialFingerprints").GetProperty("policylint/v1").GetString()));
             Assert.Equal(new Uri(repo.Directory + "/").AbsoluteUri, run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString());
 
             var results = run.GetProperty("results").EnumerateArray().Select(r =>
@@ -70,6 +89,24 @@ namespace PolicyLint.Build.Tests
             var plain = repo.Build();
             Assert.DoesNotContain("::error", plain.Output);
         }
+
+        [Fact]
+        public void AzurePipelinesGetsLoggingCommands()
+        {
+            var repo = RepoWithFindings("azure");
+            const string command = "##vso[task.logissue type=error;sourcepath=policies/SignUp.xml;linenumber=12;columnnumber=47;code=PL2001]ClaimType 'emial' is not declared in B2C_1A_Child or its bases B2C_1A_Base. Did you mean 'email'?";
+            var tf = new Dictionary<string, string> { ["TF_BUILD"] = "True" };
+            var first = repo.Build("", tf);
+            Assert.NotEqual(0, first.ExitCode);
+            Assert.Contains(command, first.Output);
+            Assert.DoesNotContain("sourcepath=policies/Quiet.xml", first.Output);
+            // The next build replays the last analysis without running it, and prints the same commands.
+            var replay = repo.Build("", tf);
+            Assert.Contains(command, replay.Output);
+
+            var plain = repo.Build();
+            Assert.DoesNotContain("##vso[", plain.Output);
+        }
     }
 
     /// <summary>Microsoft's SARIF Multitool from npm (@microsoft/sarif-multitool-linux), installed on first use.</summary>
@@ -78,7 +115,8 @@ namespace PolicyLint.Build.Tests
         public static (int ExitCode, string Output) Validate(string log, string output)
         {
             string tool = Locate();
-            return Tool.Run(tool, $"validate \"{log}\" -o \"{output}\" --log ForceOverwrite --level Error Warning Note");
+            // GitHub's own rules (Gh) as well as the specification's: what code scanning accepts.
+            return Tool.Run(tool, $"validate \"{log}\" -o \"{output}\" --log ForceOverwrite --level Error Warning Note --rule-kind \"Gh;Sarif\"");
         }
 
         private static string Locate()

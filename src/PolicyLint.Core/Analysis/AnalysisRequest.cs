@@ -17,6 +17,13 @@ namespace PolicyLint.Analysis
         /// <summary>SettingsFile is the default appsettings.json beside the project, not one the user named: a file of another format (an ASP.NET appsettings.json) is then ignored.</summary>
         public bool SettingsFileIsDefault { get; set; }
 
+        /// <summary>The project folder: finding keys (baseline entries, SARIF fingerprints) name files relative to it.</summary>
+        public string? ProjectDirectory { get; set; }
+        /// <summary>PolicyLintBaseline: a baseline file whose findings do not fail the build.</summary>
+        public string? BaselineFile { get; set; }
+        /// <summary>The severity known findings are shown at: Info (a suggestion) or Hidden.</summary>
+        public DiagnosticSeverity BaselineSeverity { get; set; } = DiagnosticSeverity.Info;
+
         /// <summary>Files already parsed for this request: each environment of a settings file lints the same text.</summary>
         internal LoadedFiles? Loaded { get; set; }
 

@@ -23,15 +23,29 @@ namespace PolicyLint.Configuration
         internal ConfiguredDiagnostic(Diagnostic diagnostic, SuppressionKind suppression, string? justification)
         {
             Diagnostic = diagnostic;
+            Severity = diagnostic.Severity;
             Suppression = suppression;
             Justification = justification;
         }
 
         /// <summary>With its effective severity; IsSuppressed when a comment or the configuration hides it.</summary>
-        public Diagnostic Diagnostic { get; }
+        public Diagnostic Diagnostic { get; internal set; }
         public SuppressionKind Suppression { get; }
         public string? Justification { get; }
         public bool IsShown => Suppression == SuppressionKind.None;
+        /// <summary>What the finding is about, without its line (baseline entries, SARIF fingerprints).</summary>
+        public FindingKey Key { get; internal set; }
+        /// <summary>Whether a baseline knew this finding; None when no baseline is in use.</summary>
+        public BaselineState BaselineState { get; internal set; }
+        /// <summary>The configured severity before a baseline lowered a known finding.</summary>
+        public DiagnosticSeverity Severity { get; internal set; }
+    }
+
+    public enum BaselineState
+    {
+        None,
+        New,
+        Unchanged,
     }
 
     public enum SuppressionKind

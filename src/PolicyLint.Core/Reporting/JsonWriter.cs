@@ -40,6 +40,14 @@ namespace PolicyLint.Reporting
             return this;
         }
 
+        /// <summary>An array item.</summary>
+        public JsonWriter Value(string value)
+        {
+            Prefix(null);
+            WriteString(value);
+            return this;
+        }
+
         /// <summary>{"text": value} under a name, as SARIF's message objects.</summary>
         public JsonWriter Text(string name, string value) => StartObject(name).Property("text", value).EndObject();
 

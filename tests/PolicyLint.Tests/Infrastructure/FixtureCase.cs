@@ -11,7 +11,7 @@ namespace PolicyLint.Tests.Infrastructure
     /// <summary>
     /// One fixture: Rules/PLnnnn/{ok,err}/name.xml, or a folder Rules/PLnnnn/{ok,err}/name/ holding a policy set.
     /// A folder may hold fixture.json: { "references": ["Base.xml"], "policyKeys": ["B2C_1A_X"], "environment": "Production",
-    /// "defaultGlob": true, "settingsFile": "appsettings.json", "expect": ["appsettings.json(3,5): PL7009"] }.
+    /// "defaultGlob": true, "settingsFile": "appsettings.json", "baseline": "policylint.baseline.json", "expect": ["appsettings.json(3,5): PL7009"] }.
     /// "expect" lists diagnostics in files that cannot hold an expect comment (a JSON settings file).
     /// </summary>
     public sealed class FixtureCase
@@ -92,6 +92,11 @@ namespace PolicyLint.Tests.Infrastructure
             request.Options.Environment = options.Environment;
             request.Options.IsProduction = string.Equals(options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
             if (options.SettingsFile != null) request.SettingsFile = System.IO.Path.Combine(Path, options.SettingsFile);
+            if (options.Baseline != null)
+            {
+                request.BaselineFile = System.IO.Path.Combine(Path, options.Baseline);
+                request.ProjectDirectory = Path;
+            }
             return request;
         }
 
@@ -108,6 +113,8 @@ namespace PolicyLint.Tests.Infrastructure
         public bool DefaultGlob { get; set; }
         /// <summary>The B2C extension's appsettings.json in the fixture folder (B2CSettingsFile).</summary>
         public string? SettingsFile { get; set; }
+        /// <summary>A baseline file in the fixture folder (PolicyLintBaseline); finding keys are relative to the folder.</summary>
+        public string? Baseline { get; set; }
         /// <summary>Expected diagnostics in non-XML files: "appsettings.json(3,5): PL7009".</summary>
         public List<string>? Expect { get; set; }
     }
