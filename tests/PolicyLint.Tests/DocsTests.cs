@@ -53,6 +53,40 @@ namespace PolicyLint.Tests
                 Assert.True(text.Contains("\n" + section + "\n", StringComparison.Ordinal), $"docs/rules/{id}.md lacks the section '{section}'.");
         }
 
+        /// <summary>
+        /// docs/severity.md: every page says, right after the generated header, which case is an error, a warning or a
+        /// suggestion, one bold line per case, and the descriptor's default severity is one of them.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(RuleIds))]
+        public void RuleHasSeveritySectionAfterTheHeader(string id)
+        {
+            var rule = PolicyAnalyzer.Rules.Single(r => r.Id == id);
+            var path = Path.Combine(DocsDir, id + ".md");
+            Assert.True(File.Exists(path), $"docs/rules/{id}.md is missing.");
+            var text = File.ReadAllText(path).Replace("\r\n", "\n");
+            int end = text.IndexOf(End, StringComparison.Ordinal);
+            Assert.True(end >= 0, $"docs/rules/{id}.md lacks {End}.");
+            string body = text.Substring(end + End.Length).TrimStart('\n');
+            Assert.True(body.StartsWith("## Severity\n", StringComparison.Ordinal),
+                $"docs/rules/{id}.md must have a '## Severity' section right after the generated header (see docs/severity.md).");
+            var section = body.Split('\n').Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).ToList();
+            var cases = section.Where(l => SeverityLabels.Any(label => l.StartsWith(label, StringComparison.Ordinal))).ToList();
+            Assert.True(cases.Count > 0, $"docs/rules/{id}.md: the Severity section needs a line starting {string.Join(", ", SeverityLabels)} per case.");
+            string expected = "**" + CaseLabel(rule.Descriptor.DefaultSeverity) + "**";
+            Assert.True(cases.Any(l => l.StartsWith(expected, StringComparison.Ordinal)),
+                $"docs/rules/{id}.md: the default severity is {Severity(rule.Descriptor.DefaultSeverity)}, so the Severity section needs a line starting {expected}.");
+        }
+
+        private static readonly string[] SeverityLabels = { "**Error**", "**Warning**", "**Suggestion**" };
+
+        private static string CaseLabel(DiagnosticSeverity s) => s switch
+        {
+            DiagnosticSeverity.Error => "Error",
+            DiagnosticSeverity.Warning => "Warning",
+            _ => "Suggestion",
+        };
+
         [Theory]
         [MemberData(nameof(RuleIds))]
         public void RuleHasOkAndErrFixtures(string id)

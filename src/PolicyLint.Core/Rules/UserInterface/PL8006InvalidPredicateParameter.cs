@@ -22,7 +22,8 @@ namespace PolicyLint.Rules.UserInterface
             if (method == null || method.Value.Length == 0) return;
             if (!PredicateMethods.Parameters.TryGetValue(method.Value, out var parameters))
             {
-                context.Report(method, id, $"method '{method.Value}' is not a predicate method ({string.Join(", ", PredicateMethods.Parameters.Keys)}).{DidYouMean.Hint(method.Value, PredicateMethods.Parameters.Keys)}");
+                string hint = DidYouMean.Hint(method.Value, PredicateMethods.Parameters.Keys);
+                context.Report(UnknownName(hint), method, id, $"method '{method.Value}' is not a predicate method ({string.Join(", ", PredicateMethods.Parameters.Keys)}).{hint}");
                 return;
             }
 
@@ -32,7 +33,8 @@ namespace PolicyLint.Rules.UserInterface
                 if (parameterId == null) continue;
                 if (!parameters.Contains(parameterId.Value))
                 {
-                    context.Report(parameterId, id, $"parameter '{parameterId.Value}' is not a parameter of {method.Value} (expected {string.Join(", ", parameters)}).{DidYouMean.Hint(parameterId.Value, parameters)}");
+                    string hint = DidYouMean.Hint(parameterId.Value, parameters);
+                    context.Report(UnknownName(hint), parameterId, id, $"parameter '{parameterId.Value}' is not a parameter of {method.Value} (expected {string.Join(", ", parameters)}).{hint}");
                     continue;
                 }
                 if (parameterId.Value != PredicateMethods.CharacterSet || parameter.Text == null) continue;
@@ -44,5 +46,9 @@ namespace PolicyLint.Rules.UserInterface
                 }
             }
         });
+
+        // The service's answer to an unknown method or parameter is not documented: a name close to a documented one is
+        // a typo (error, with did-you-mean); any other name is only probably wrong (warning).
+        private static DiagnosticSeverity UnknownName(string hint) => hint.Length > 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
     }
 }
