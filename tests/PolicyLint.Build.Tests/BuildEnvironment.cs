@@ -101,6 +101,10 @@ namespace PolicyLint.Build.Tests
 </Project>
 ");
 
+        /// <summary>A dotnet command as a CI pipeline would run it, with this repository's package feed.</summary>
+        public BuildResult RunDotnet(string arguments, IDictionary<string, string>? environment = null)
+            => new BuildResult(global::PolicyLint.Build.Tests.Dotnet.Run(Directory, _feed.Packages, arguments, environment));
+
         public BuildResult Build(string arguments = "", IDictionary<string, string>? environment = null)
             => new BuildResult(Dotnet.Run(Directory, _feed.Packages, "build -nologo -tl:off -nodeReuse:false -v:n " + arguments, environment));
     }
@@ -142,6 +146,9 @@ namespace PolicyLint.Build.Tests
                 ["DOTNET_NOLOGO"] = "1",
                 ["MSBUILDDISABLENODEREUSE"] = "1",
                 ["GITHUB_ACTIONS"] = "",
+                ["TF_BUILD"] = "",
+                ["GITHUB_WORKSPACE"] = "",
+                ["BUILD_SOURCESDIRECTORY"] = "",
             };
             if (nugetPackages != null) env["NUGET_PACKAGES"] = nugetPackages;
             if (environment != null)
