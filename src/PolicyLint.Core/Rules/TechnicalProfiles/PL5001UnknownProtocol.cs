@@ -41,8 +41,9 @@ namespace PolicyLint.Rules.TechnicalProfiles
 
             if (name != "Proprietary")
             {
+                // The schema's annotation calls it invalid, but nothing says the upload rejects it.
                 if (!string.IsNullOrEmpty(handler))
-                    context.Report(node, $"Protocol '{name}' of technical profile '{profileId}' has a Handler; a Handler is only valid with Name=\"Proprietary\".");
+                    context.Report(DiagnosticSeverity.Warning, node, $"Protocol '{name}' of technical profile '{profileId}' has a Handler; a Handler is only valid with Name=\"Proprietary\", and the {name} protocol does not need one.");
                 return;
             }
 

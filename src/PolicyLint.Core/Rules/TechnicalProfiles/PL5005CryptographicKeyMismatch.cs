@@ -28,7 +28,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
                 if (string.IsNullOrEmpty(id) || Placeholders.IsDynamic(id)) return;
                 if (type.AcceptsAnyKeyId(ProfileFacts.MetadataOf(profile)) || type.KnowsKeyId(id!)) return;
                 var known = type.CryptographicKeys.Select(k => k.Id).ToList();
-                string message = $"Key Id '{id}' of technical profile '{profileId}' is not a key {type.Name} technical profiles use (they use {string.Join(", ", known)})";
+                string message = $"Key Id '{id}' of technical profile '{profileId}' is not a key {type.Name} technical profiles use (they use {(known.Count == 0 ? "none" : string.Join(", ", known))})";
                 // A SAML key on the other SAML profile type (SamlAssertionDecryption on the issuer): unused, harmless.
                 if (IsSamlKeyOnSamlProfile(type, id!))
                 {
