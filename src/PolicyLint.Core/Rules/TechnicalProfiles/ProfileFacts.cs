@@ -99,14 +99,14 @@ namespace PolicyLint.Rules.TechnicalProfiles
         /// Profiles that exist only to be included (AAD-Common): other profiles include them and nothing runs them
         /// directly, so they need not be complete on their own.
         /// </summary>
-        public static ISet<string> IncludeOnlyProfiles(PolicyContext context) => context.GetOrAdd(c => new IncludeOnly(c)).Ids;
+        public static ISet<string> IncludeOnlyProfiles(PolicyContext context) => context.GetOrAdd(c => new ProfileReferences(c)).Ids;
 
         /// <summary>
         /// Whether anything in the chain runs the profile: a journey step, a validation profile, a session manager, an
         /// issuer or a display control's action. An incomplete profile that nothing runs cannot fail a sign-in.
         /// </summary>
         public static bool IsRun(PolicyContext context, MergedTechnicalProfile profile)
-            => context.GetOrAdd(c => new IncludeOnly(c)).Run.Contains(profile.Id);
+            => context.GetOrAdd(c => new ProfileReferences(c)).Run.Contains(profile.Id);
 
         /// <summary>
         /// The severity of a completeness gap: an error when something runs the profile (that path fails), a warning
@@ -122,9 +122,10 @@ namespace PolicyLint.Rules.TechnicalProfiles
         public static string NotRunNote(PolicyContext context, MergedTechnicalProfile profile)
             => IsRun(context, profile) ? string.Empty : " No journey step, validation or other profile runs it, so no sign-in fails for it yet.";
 
-        private sealed class IncludeOnly
+        /// <summary>Which profiles the chain runs, and which it only includes.</summary>
+        private sealed class ProfileReferences
         {
-            public IncludeOnly(PolicyContext context)
+            public ProfileReferences(PolicyContext context)
             {
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
