@@ -9,10 +9,12 @@ namespace PolicyLint.Tests
     public sealed class CatalogTests
     {
         [Fact]
-        public void ClaimsTransformationCatalogHasThe64DocumentedMethods()
+        public void ClaimsTransformationCatalogHasThe64DocumentedMethodsAndTheUndocumentedOnesSamplesRun()
         {
-            Assert.Equal(64, ClaimsTransformationCatalog.All.Count);
-            Assert.Equal(64, ClaimsTransformationCatalog.All.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.Equal(64, ClaimsTransformationCatalog.DocumentedCount);
+            Assert.Equal(69, ClaimsTransformationCatalog.All.Count);
+            Assert.Equal(69, ClaimsTransformationCatalog.All.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.All(ClaimsTransformationCatalog.All.Where(m => !m.Documented), m => Assert.False(string.IsNullOrWhiteSpace(m.SeenIn)));
         }
 
         [Fact]
@@ -48,7 +50,9 @@ namespace PolicyLint.Tests
             Assert.Same(TechnicalProfileCatalog.Restful, TechnicalProfileCatalog.FindHandler("Web.TPEngine.Providers.RestfulProvider, Web.TPEngine, Version=2.0.0.0"));
             Assert.Same(TechnicalProfileCatalog.Restful, TechnicalProfileCatalog.FindHandler(" Web.TPEngine.Providers.RestfulProvider "));
             Assert.Null(TechnicalProfileCatalog.FindHandler("Web.TPEngine.Providers.RestfullProvider, Web.TPEngine"));
-            Assert.Equal(15, TechnicalProfileCatalog.Handlers.Count);
+            Assert.Equal(16, TechnicalProfileCatalog.Handlers.Count);
+            Assert.True(TechnicalProfileCatalog.IsUndocumentedHandler("Web.TPEngine.Providers.UserJourneyContextProvider, Web.TPEngine, Version=1.0.0.0"));
+            Assert.Null(TechnicalProfileCatalog.FindHandler("Web.TPEngine.Providers.UserJourneyContextProvider"));
         }
 
         [Fact]
@@ -59,6 +63,15 @@ namespace PolicyLint.Tests
             Assert.Same(TechnicalProfileCatalog.SamlIssuer, TechnicalProfileCatalog.TypeOf("SAML2", null, "SAML2"));
             Assert.Same(TechnicalProfileCatalog.Saml2, TechnicalProfileCatalog.TypeOf("SAML2", null, null));
             Assert.Null(TechnicalProfileCatalog.TypeOf("WsFed", null, null));
+            // An identity provider carrying OutputTokenFormat JWT (older Entra ID articles) stays an identity provider.
+            Assert.Same(TechnicalProfileCatalog.OpenIdConnect, TechnicalProfileCatalog.TypeOf("OpenIdConnect", null, "JWT",
+                new[] { "METADATA", "client_id", "response_types" }, new[] { "client_secret" }));
+            Assert.Same(TechnicalProfileCatalog.JwtIssuer, TechnicalProfileCatalog.TypeOf("OpenIdConnect", null, "JWT",
+                new[] { "client_id", "issuer_refresh_token_user_identity_claim_type" }, new[] { "issuer_secret" }));
+            Assert.Same(TechnicalProfileCatalog.JwtIssuer, TechnicalProfileCatalog.TypeOf("OpenIdConnect", null, "JWT", new[] { "METADATA" }, new[] { "issuer_secret" }));
+            Assert.Same(TechnicalProfileCatalog.JwtIssuer, TechnicalProfileCatalog.TypeOf("OpenIdConnect", null, "JWT",
+                new[] { "issuer_refresh_token_user_identity_claim_type" }, new[] { "issuer_secret", "client_secret" }));
+            Assert.Same(TechnicalProfileCatalog.Saml2, TechnicalProfileCatalog.TypeOf("SAML2", null, "SAML2", new[] { "PartnerEntity" }, Array.Empty<string>()));
             Assert.Null(TechnicalProfileCatalog.TypeOf("Proprietary", null, null));
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 
 namespace PolicyLint.Analysis
 {
@@ -11,10 +12,13 @@ namespace PolicyLint.Analysis
 
         /// <summary>The closest candidate within a third of the value's length (at least 1 edit), or null.</summary>
         public static string? Nearest(string value, IEnumerable<string> candidates)
+            => Closest(value, candidates, Math.Max(1, value.Length / 3));
+
+        /// <summary>The candidate nearest the value within <paramref name="limit"/> edits (ties: the first in ordinal order), or null.</summary>
+        private static string? Closest(string value, IEnumerable<string> candidates, int limit)
         {
             // Names are short; comparing two huge values would cost their lengths multiplied (a hang on hostile input).
             if (string.IsNullOrEmpty(value) || value.Length > MaxLength) return null;
-            int limit = Math.Max(1, value.Length / 3);
             string? best = null;
             int bestDistance = int.MaxValue;
             foreach (var candidate in candidates)
@@ -36,6 +40,24 @@ namespace PolicyLint.Analysis
         {
             string? nearest = Nearest(value, candidates);
             return nearest == null ? string.Empty : $" Did you mean '{nearest}'?";
+        }
+
+        /// <summary>
+        /// The known name the value is a plain typo of: the same but for case, or one or two letters off (one for names
+        /// of up to five letters). Stricter than <see cref="Nearest"/>: a shared prefix or a similar shape is not a typo
+        /// (AddItemToUserIdentityCollection is not AddItemToStringCollection mistyped). Null when none.
+        /// </summary>
+        public static string? Typo(string value, IEnumerable<string> candidates)
+            => Closest(value, candidates, value.Length <= 5 ? 1 : 2);
+
+        /// <summary>
+        /// How to report a name missing from a catalog of B2C names: a typo of a known name is an error with the hint;
+        /// any other name may be a real name the docs omit, so it is a warning without a hint.
+        /// </summary>
+        public static (DiagnosticSeverity Severity, string Hint) JudgeUnknown(string value, IEnumerable<string> candidates)
+        {
+            string? typo = Typo(value, candidates);
+            return typo == null ? (DiagnosticSeverity.Warning, string.Empty) : (DiagnosticSeverity.Error, $" Did you mean '{typo}'?");
         }
 
         /// <summary>Case-insensitive Damerau-style edit distance, stopping early past the limit.</summary>

@@ -60,18 +60,22 @@ namespace PolicyLint.Catalogs
         public bool Accepts(string dataType) => TransformationTypes.Accepts(DataTypes, dataType);
     }
 
-    /// <summary>One documented TransformationMethod.</summary>
+    /// <summary>One TransformationMethod the service has: documented, or seen working in Microsoft's samples.</summary>
     public sealed class TransformationMethod
     {
-        internal TransformationMethod(string name, string docsPage)
+        internal TransformationMethod(string name, string docsPage, string? seenIn = null)
         {
             Name = name;
             DocsPage = docsPage;
+            SeenIn = seenIn;
         }
 
         public string Name { get; }
-        /// <summary>The Microsoft Learn page that documents the method.</summary>
+        /// <summary>The Microsoft Learn page that documents the method, or for an undocumented one the page of its family.</summary>
         public string DocsPage { get; }
+        /// <summary>For a method no reference page describes: the working sample it was seen in (its slots are as that sample uses them). Null when documented.</summary>
+        public string? SeenIn { get; }
+        public bool Documented => SeenIn == null;
         public List<TransformationSlot> InputClaims { get; } = new List<TransformationSlot>();
         public List<TransformationSlot> InputParameters { get; } = new List<TransformationSlot>();
         public List<TransformationSlot> OutputClaims { get; } = new List<TransformationSlot>();
@@ -125,7 +129,8 @@ namespace PolicyLint.Catalogs
 
     /// <summary>
     /// The 64 documented claims-transformation methods (claims-transformations.md §4), with the claims and
-    /// parameters each takes. Where the docs' table and example disagree (§5), both spellings and types are accepted.
+    /// parameters each takes, and the few undocumented methods that Microsoft's samples run. Where the docs' table and
+    /// example disagree (§5), both spellings and types are accepted.
     /// </summary>
     public static class ClaimsTransformationCatalog
     {
@@ -156,7 +161,16 @@ namespace PolicyLint.Catalogs
 
         public static IEnumerable<string> Names => All.Select(m => m.Name);
 
+        /// <summary>How many methods the reference pages document (64).</summary>
+        public static int DocumentedCount { get; } = All.Count(m => m.Documented);
+
         private static TransformationMethod M(string name, string page) => new TransformationMethod(name, page);
+
+        /// <summary>A method no reference page describes, seen working in <paramref name="sample"/>.</summary>
+        private static TransformationMethod Undocumented(string name, string familyPage, string sample) => new TransformationMethod(name, familyPage, sample);
+
+        private const string AccountLinking = "Azure-Samples/active-directory-b2c-advanced-policies account-linking (TRUSTFRAMEWORKBASE.xml)";
+        private const string UserIdentity = "userIdentity", UserIdentities = "userIdentityCollection";
 
         private static List<TransformationMethod> Build() => new List<TransformationMethod>
         {
@@ -273,6 +287,20 @@ namespace PolicyLint.Catalogs
             M("StringReplace", StringPage).In("inputClaim", S).Param("oldValue", S).Param("newValue", S).Out("outputClaim", S + "|" + B),
             M("StringSplit", StringPage).In("inputClaim", S).Param("delimiter", S).Out("outputClaim", SC),
             M("StringSubstring", StringPage).In("inputClaim", S).Param("startIndex", I).Param("length", I).Out("outputClaim", S),
+
+            // Undocumented, seen working in Microsoft's account-linking sample: the userIdentities counterparts of the
+            // alternativeSecurityId methods, with the claims that sample passes.
+            Undocumented("CreateUserIdentity", SocialPage, AccountLinking).In("issuerUserId", S).In("issuer", S).Out("userIdentity", UserIdentity),
+            Undocumented("AddItemToUserIdentityCollection", SocialPage, AccountLinking).In("item", UserIdentity).In("collection", UserIdentities).Out("collection", UserIdentities),
+            Undocumented("RemoveUserIdentityFromCollectionByIssuer", SocialPage, AccountLinking).In("issuer", S).In("collection", UserIdentities).Out("collection", UserIdentities),
+            Undocumented("GetIssuersFromUserIdentityCollectionTransformation", SocialPage, AccountLinking)
+                .In("userIdentityCollection", UserIdentities).Out("issuersCollection", SC),
+            // Undocumented, seen working in age-gating policies (the service's own age gating: ageGroup and
+            // consentProvidedForMinor). No published sample shows its claims, so any are accepted.
+            Undocumented("GetAgeGroupConsentProvidedAndRequiresConsent", GeneralPage, "age-gating policies reported in issue 17")
+                .OpenIn("claims not published", "*", anyName: true, withoutName: true)
+                .OpenParams("parameters not published", "*", anyName: true)
+                .OpenOut("claims not published", "*", anyName: true, withoutName: true),
         };
 
         /// <summary>GetClaimsFromJsonArray(V2): the table says jsonSourceClaim, the examples jsonSource; outputs are named by claim Id.</summary>

@@ -220,7 +220,9 @@ namespace PolicyLint.Catalogs
                 "UserMessageIfClaimsPrincipalDoesNotExist", "UserMessageIfInvalidPassword", "UserMessageIfOldPasswordUsed",
                 // Seen in Microsoft's samples: Apple (AccessTokenEndpoint, JWKS, external_user_identity_claim_id),
                 // the starter pack's phone-number-passwordless login-NonInteractive (DefaultMessage).
-                "AccessTokenEndpoint", "JWKS", "external_user_identity_claim_id", "DefaultMessage")
+                "AccessTokenEndpoint", "JWKS", "external_user_identity_claim_id", "DefaultMessage",
+                // Microsoft's resource-owner password credentials article (add-ropc-policy) sets it on its OpenID Connect profile.
+                "grant_type")
             .WordsOf("response_types", "id_token", "code", "token")
             .Values("response_mode", "query", "form_post", "fragment")
             .Values("HttpBinding", "GET", "POST")
@@ -248,6 +250,7 @@ namespace PolicyLint.Catalogs
             .Req("issuer_refresh_token_user_identity_claim_type")
             .Opt("token_lifetime_secs", "id_token_lifetime_secs", "refresh_token_lifetime_secs", "rolling_refresh_token_lifetime_secs",
                 "RefreshTokenUserJourneyId",
+                "ClientCredentialsUserJourneyId", // client-credentials-grant-flow: the journey that issues client-credentials tokens
                 "client_id") // the starter pack sets {service:te}
             .Bool("SendTokenResponseBodyWithJsonNumbers", "allow_infinite_rolling_refresh_token")
             .Values("IssuanceClaimPattern", "AuthorityAndTenantGuid", "AuthorityWithTfp")
@@ -258,7 +261,10 @@ namespace PolicyLint.Catalogs
         public static readonly TechnicalProfileType SamlIssuer = T("SAML token issuer", "saml-issuer-technical-profile")
             .Opt("IssuerUri", "TokenNotBeforeSkewInSeconds", "TokenLifeTimeInSeconds")
             .Values("XmlSignatureAlgorithm", "Sha256", "Sha384", "Sha512", "Sha1")
-            .Key("MetadataSigning", "always")
+            // The reference page marks MetadataSigning required, but Microsoft's own SAML application tutorial
+            // (saml-service-provider) issues tokens without it (SamlAssertionSigning and SamlMessageSigning only;
+            // MicrosoftDocs/azure-docs#90113), as IEFPolicies' template and working mrochon samples do: optional.
+            .Key("MetadataSigning")
             .Key("SamlMessageSigning", "always")
             .Key("SamlAssertionSigning");
 
@@ -289,6 +295,7 @@ namespace PolicyLint.Catalogs
                 "setting.retryLimit", "SignUpTarget", "setting.inputVerificationDelayTimeInMilliseconds", "setting.forgotPasswordLinkOverride",
                 "IpAddressClaimReferenceId",
                 "ClaimsProviderSelectionDisplayType", // the starter pack's passwordless scenario
+                "setting.enableCaptchaChallenge", // display-control-captcha: true to show a CAPTCHA display control
                 // Error texts for the assert transformations its validation profiles run (claims-transformations.md §3).
                 "DateTimeGreaterThan", "AssertNumberError", "LookupNotFound")
             .Values("setting.operatingMode", "Username", "Email")
@@ -350,6 +357,10 @@ namespace PolicyLint.Catalogs
             .Bool("DeveloperMode", "DisableTelemetry")
             .Key("issuer_secret");
 
+        public static readonly TechnicalProfileType Captcha = T("CAPTCHA", "captcha-technical-profile")
+            .ReqValues("Operation", "GetChallenge", "VerifyChallenge")
+            .ReqValues("Brand", "HIP");
+
         private static TechnicalProfileType Session(string name) => T(name, "custom-policy-reference-sso").Key("issuer_secret");
 
         public static readonly TechnicalProfileType NoopSession = Session("no-op session manager");
@@ -371,6 +382,7 @@ namespace PolicyLint.Catalogs
             ["Web.TPEngine.Providers.OneTimePasswordProtocolProvider"] = OneTimePassword,
             ["Web.TPEngine.Providers.ConditionalAccessProtocolProvider"] = ConditionalAccess,
             ["Web.TPEngine.Providers.Insights.AzureApplicationInsightsProvider"] = ApplicationInsights,
+            ["Web.TPEngine.Providers.CaptchaProvider"] = Captcha,
             ["Web.TPEngine.SSO.NoopSSOSessionProvider"] = NoopSession,
             ["Web.TPEngine.SSO.DefaultSSOSessionProvider"] = DefaultSession,
             ["Web.TPEngine.SSO.ExternalLoginSSOSessionProvider"] = ExternalLoginSession,
@@ -392,25 +404,71 @@ namespace PolicyLint.Catalogs
             => Handlers.TryGetValue(HandlerTypeName(handler), out var type) ? type : null;
 
         /// <summary>
-        /// The profile's type from its effective Protocol and OutputTokenFormat; null when it cannot be told
-        /// (no protocol, an unknown handler, or WsFed/WsTrust/UProve11 which the docs no longer describe).
+        /// Proprietary handlers that no reference page describes but that working policies use. Their metadata and keys
+        /// are unknown, so their profiles are not checked further.
         /// </summary>
+        public static readonly IReadOnlyDictionary<string, string> UndocumentedHandlers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            // Undocumented, seen working in Microsoft's Application Insights article of 2018 (active-directory-b2c-custom-guide-eventlogger-appins)
+            // and in samples that read the journey's correlation id from it.
+            ["Web.TPEngine.Providers.UserJourneyContextProvider"] = "Microsoft's 2018 Application Insights article",
+        };
+
+        /// <summary>A handler that working policies use though no reference page describes it.</summary>
+        public static bool IsUndocumentedHandler(string handler) => UndocumentedHandlers.ContainsKey(HandlerTypeName(handler));
+
+        /// <summary>Every handler type name the service is known to have, documented or not: what a mistyped one is compared with.</summary>
+        public static IEnumerable<string> KnownHandlerNames => Handlers.Keys.Concat(UndocumentedHandlers.Keys);
+
+        /// <summary>The profile's type from its protocol, handler and OutputTokenFormat alone (no metadata to weigh).</summary>
         public static TechnicalProfileType? TypeOf(string? protocol, string? handler, string? outputTokenFormat)
+            => TypeOf(protocol, handler, outputTokenFormat, Array.Empty<string>(), Array.Empty<string>());
+
+        /// <summary>
+        /// The profile's type; null when it cannot be told (no protocol, an unknown handler, WsFed/WsTrust/UProve11 which
+        /// the docs no longer describe).
+        /// The protocol names the identity provider a profile is; an OutputTokenFormat naming a token (JWT, SAML2,
+        /// OAuth2Error) makes it that token's issuer unless its own metadata and keys mostly say identity provider:
+        /// older Entra ID articles put &lt;OutputTokenFormat&gt;JWT&lt;/OutputTokenFormat&gt; on OpenID Connect identity
+        /// providers too, and those read METADATA and client_secret, never issuer_secret.
+        /// </summary>
+        public static TechnicalProfileType? TypeOf(string? protocol, string? handler, string? outputTokenFormat,
+            IEnumerable<string> metadataKeys, IEnumerable<string> keyIds)
         {
             switch (protocol)
             {
                 case "Proprietary": return handler == null ? null : FindHandler(handler);
                 case "OAuth1": return OAuth1;
-                case "OAuth2": return outputTokenFormat == "OAuth2Error" ? OAuth2ErrorIssuer : OAuth2;
-                case "OpenIdConnect": return outputTokenFormat == "JWT" ? JwtIssuer : OpenIdConnect;
-                case "SAML2": return outputTokenFormat == "SAML2" ? SamlIssuer : Saml2;
+                case "OAuth2": return ProviderOrIssuer(OAuth2, outputTokenFormat == "OAuth2Error" ? OAuth2ErrorIssuer : null, metadataKeys, keyIds);
+                case "OpenIdConnect": return ProviderOrIssuer(OpenIdConnect, outputTokenFormat == "JWT" ? JwtIssuer : null, metadataKeys, keyIds);
+                case "SAML2": return ProviderOrIssuer(Saml2, outputTokenFormat == "SAML2" ? SamlIssuer : null, metadataKeys, keyIds);
                 case "None":
-                    return outputTokenFormat == "JWT" ? JwtIssuer : outputTokenFormat == "SAML2" ? SamlIssuer : NoneProtocol;
+                    return ProviderOrIssuer(NoneProtocol, outputTokenFormat == "JWT" ? JwtIssuer : outputTokenFormat == "SAML2" ? SamlIssuer : null, metadataKeys, keyIds);
                 default: return null;
             }
         }
 
+        /// <summary>
+        /// The issuer the token format names, unless more of the profile's settings are ones only the protocol's own type
+        /// reads than ones only the issuer reads: then that type.
+        /// </summary>
+        private static TechnicalProfileType ProviderOrIssuer(TechnicalProfileType provider, TechnicalProfileType? issuer,
+            IEnumerable<string> metadataKeys, IEnumerable<string> keyIds)
+        {
+            if (issuer == null) return provider;
+            int providerOnly = 0, issuerOnly = 0;
+            foreach (var key in metadataKeys) Count(provider.KnowsMetadata(key), issuer.KnowsMetadata(key), ref providerOnly, ref issuerOnly);
+            foreach (var id in keyIds) Count(provider.KnowsKeyId(id), issuer.KnowsKeyId(id), ref providerOnly, ref issuerOnly);
+            return providerOnly > issuerOnly ? provider : issuer;
+        }
+
+        private static void Count(bool byProvider, bool byIssuer, ref int providerOnly, ref int issuerOnly)
+        {
+            if (byProvider && !byIssuer) providerOnly++;
+            if (byIssuer && !byProvider) issuerOnly++;
+        }
+
         public static IEnumerable<TechnicalProfileType> AllTypes
-            => new[] { OAuth1, OAuth2, OpenIdConnect, Saml2, JwtIssuer, SamlIssuer, OAuth2ErrorIssuer, NoneProtocol }.Concat(Handlers.Values);
+            => new[] { OAuth1, OAuth2, OpenIdConnect, Saml2, JwtIssuer, SamlIssuer, OAuth2ErrorIssuer, NoneProtocol }.Concat(Handlers.Values.Distinct());
     }
 }

@@ -99,14 +99,17 @@ namespace PolicyLint.Resolution
         public string? HandlerTypeName => Handler is string handler ? _handlerTypeName ??= Catalogs.TechnicalProfileCatalog.HandlerTypeName(handler) : null;
         private string? _handlerTypeName;
 
-        /// <summary>The catalog's type for the profile's protocol and handler, or null when it cannot be told; worked out once.</summary>
+        /// <summary>
+        /// The catalog's type for the profile's protocol and handler (its OutputTokenFormat, metadata and keys telling an
+        /// issuer from an identity provider of the same protocol), or null when it cannot be told; worked out once.
+        /// </summary>
         public Catalogs.TechnicalProfileType? CatalogType
         {
             get
             {
                 if (!_catalogTypeKnown)
                 {
-                    _catalogType = Catalogs.TechnicalProfileCatalog.TypeOf(ProtocolName, Handler, Last("OutputTokenFormat")?.Text);
+                    _catalogType = Catalogs.TechnicalProfileCatalog.TypeOf(ProtocolName, Handler, Last("OutputTokenFormat")?.Text, Metadata.Keys, Keys.Keys);
                     _catalogTypeKnown = true;
                 }
                 return _catalogType;

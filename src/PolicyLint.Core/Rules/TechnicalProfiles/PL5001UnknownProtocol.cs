@@ -6,7 +6,10 @@ using PolicyLint.Model;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {
-    /// <summary>Protocol Name values and Proprietary handlers (technical-profiles.md §1-2).</summary>
+    /// <summary>
+    /// Protocol Name values and Proprietary handlers (technical-profiles.md §1-2). Names outside the XSD's enumeration and
+    /// handler typos are errors; a handler name far from every known one is a warning (it may be real but undocumented).
+    /// </summary>
     public sealed class PL5001UnknownProtocol : PolicyRule
     {
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL5001",
@@ -38,16 +41,20 @@ namespace PolicyLint.Rules.TechnicalProfiles
 
             if (name != "Proprietary")
             {
+                // The schema's annotation calls it invalid, but nothing says the upload rejects it.
                 if (!string.IsNullOrEmpty(handler))
-                    context.Report(node, $"Protocol '{name}' of technical profile '{profileId}' has a Handler; a Handler is only valid with Name=\"Proprietary\".");
+                    context.Report(DiagnosticSeverity.Warning, node, $"Protocol '{name}' of technical profile '{profileId}' has a Handler; a Handler is only valid with Name=\"Proprietary\", and the {name} protocol does not need one.");
                 return;
             }
 
             if (!string.IsNullOrEmpty(handler))
             {
-                if (Placeholders.IsDynamic(handler) || TechnicalProfileCatalog.FindHandler(handler!) != null) return;
+                if (Placeholders.IsDynamic(handler) || TechnicalProfileCatalog.FindHandler(handler!) != null || TechnicalProfileCatalog.IsUndocumentedHandler(handler!)) return;
+                // A typo of a known provider cannot load; any other name may be a provider the docs omit.
                 string typeName = TechnicalProfileCatalog.HandlerTypeName(handler!);
-                context.Report(node, $"Handler '{typeName}' of technical profile '{profileId}' is not a documented Proprietary provider.{DidYouMean.Hint(typeName, TechnicalProfileCatalog.Handlers.Keys)}");
+                var (severity, hint) = DidYouMean.JudgeUnknown(typeName, TechnicalProfileCatalog.KnownHandlerNames);
+                string tail = hint.Length > 0 ? hint : " If it is an undocumented provider that works, suppress this warning.";
+                context.Report(severity, node, $"Handler '{typeName}' of technical profile '{profileId}' is not a documented Proprietary provider.{tail}");
                 return;
             }
 

@@ -8,15 +8,16 @@ namespace PolicyLint.Rules.TechnicalProfiles
 {
     /// <summary>
     /// Metadata each profile type requires, checked on the profile merged along the whole chain: only at the end
-    /// of a chain (a policy nothing inherits from), since a base may leave keys for its extensions to set.
+    /// of a chain (a policy nothing inherits from), since a base may leave keys for its extensions to set. A profile that
+    /// nothing in the chain runs gets a warning: the gap fails no sign-in until something runs it.
     /// </summary>
     public sealed class PL5003RequiredMetadataMissing : PolicyRule
     {
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL5003",
             "Required metadata missing",
-            "Technical profile '{0}' ({1}) has no metadata item '{2}'{3}, in any of its declarations or included profiles.",
+            "Technical profile '{0}' ({1}) has no metadata item '{2}'{3}, in any of its declarations or included profiles.{4}",
             DiagnosticSeverity.Error,
-            "A metadata item the profile's type requires is missing from the profile as merged along the inheritance chain; the profile fails when it runs.");
+            "A metadata item the profile's type requires is missing from the profile as merged along the inheritance chain: an error when something runs the profile (it fails when it runs), a warning when nothing in the chain does.");
 
         public override void Initialize(RuleRegistration registration) => ProfileFacts.OnCompleteProfiles(registration, (context, profile, type, includeOnly) =>
         {
@@ -32,7 +33,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
         {
             if (ProfileFacts.InheritedFromInclude(context, profile, type, includeOnly, source => source.MetadataValue(key.Key) == null)) return;
             string condition = key.Condition == null ? " (required)" : $" (required {key.Condition})";
-            context.Report(profile.Nearest, profile.Id, type.Name, key.Key, condition);
+            context.Report(ProfileFacts.GapSeverity(context, profile), profile.Nearest, profile.Id, type.Name, key.Key, condition, ProfileFacts.NotRunNote(context, profile));
         }
     }
 }

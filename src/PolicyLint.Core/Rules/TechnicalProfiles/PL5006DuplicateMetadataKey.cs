@@ -5,13 +5,16 @@ using PolicyLint.Model;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {
-    /// <summary>The XSD declares a key on Item/@Key that validators do not enforce (technical-profiles.md §3).</summary>
+    /// <summary>
+    /// The XSD declares a key on Item/@Key that validators do not enforce (technical-profiles.md §3): the upload accepts a
+    /// repeated key and one value wins, so it is a warning.
+    /// </summary>
     public sealed class PL5006DuplicateMetadataKey : PolicyRule
     {
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL5006",
             "Duplicate metadata key",
             "Metadata key '{0}' appears more than once in technical profile '{1}' (first at line {2}); only one value takes effect.",
-            DiagnosticSeverity.Error,
+            DiagnosticSeverity.Warning,
             "The same Item Key twice in one technical profile element: which value wins is not documented.");
 
         public override void Initialize(RuleRegistration registration) => registration.OnElement("Metadata", (context, node) =>

@@ -99,11 +99,33 @@ namespace PolicyLint.Rules.TechnicalProfiles
         /// Profiles that exist only to be included (AAD-Common): other profiles include them and nothing runs them
         /// directly, so they need not be complete on their own.
         /// </summary>
-        public static ISet<string> IncludeOnlyProfiles(PolicyContext context) => context.GetOrAdd(c => new IncludeOnly(c)).Ids;
+        public static ISet<string> IncludeOnlyProfiles(PolicyContext context) => context.GetOrAdd(c => new ProfileReferences(c)).Ids;
 
-        private sealed class IncludeOnly
+        /// <summary>
+        /// Whether anything in the chain runs the profile: a journey step, a validation profile, a session manager, an
+        /// issuer or a display control's action. An incomplete profile that nothing runs cannot fail a sign-in.
+        /// </summary>
+        public static bool IsRun(PolicyContext context, MergedTechnicalProfile profile)
+            => context.GetOrAdd(c => new ProfileReferences(c)).Run.Contains(profile.Id);
+
+        /// <summary>
+        /// The severity of a completeness gap: an error when something runs the profile (that path fails), a warning
+        /// when nothing in the chain runs it.
+        /// </summary>
+        public static Microsoft.CodeAnalysis.DiagnosticSeverity GapSeverity(PolicyContext context, MergedTechnicalProfile profile)
+            => IsRun(context, profile) ? Microsoft.CodeAnalysis.DiagnosticSeverity.Error : Microsoft.CodeAnalysis.DiagnosticSeverity.Warning;
+
+        /// <summary>
+        /// " No journey step ... runs it ..." when nothing does, else empty: ready to append to a message. It names no chain,
+        /// so the relying parties that share a base report the gap once.
+        /// </summary>
+        public static string NotRunNote(PolicyContext context, MergedTechnicalProfile profile)
+            => IsRun(context, profile) ? string.Empty : " No journey step, validation or other profile runs it, so no sign-in fails for it yet.";
+
+        /// <summary>Which profiles the chain runs, and which it only includes.</summary>
+        private sealed class ProfileReferences
         {
-            public IncludeOnly(PolicyContext context)
+            public ProfileReferences(PolicyContext context)
             {
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -114,11 +136,15 @@ namespace PolicyLint.Rules.TechnicalProfiles
                     included.UnionWith(fileIncluded);
                     run.UnionWith(fileRun);
                 }
+                Run = run;
                 included.ExceptWith(run);
                 Ids = included;
             }
 
+            /// <summary>Profiles included by others but run by nothing.</summary>
             public ISet<string> Ids { get; }
+            /// <summary>Profiles run by a step, a validation, a session, an issuer or a display control.</summary>
+            public ISet<string> Run { get; }
         }
 
         /// <summary>Technical-profile references of each file, split into includes and runs: every chain through a base reads its walk.</summary>
