@@ -123,7 +123,10 @@ namespace PolicyLint.Catalogs.Schema
 
         private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
-        private static bool IsAllowed(SimpleType valueType, string value) => valueType.IsValid(value) || Placeholders.IsDynamic(value);
+        // A token is replaced before the upload and a sample placeholder is PL7001's (one warning, not also an error here);
+        // a braced name cannot be part of a schema-typed value, so it is a deploy-time token too.
+        private static bool IsAllowed(SimpleType valueType, string value)
+            => valueType.IsValid(value) || Placeholders.IsNotFinal(value) || Placeholders.HasBracedName(value);
 
         private static void CheckValue(PolicyNode node, PolicyAttribute? attribute, SimpleType valueType, string value, List<SchemaFinding> findings)
         {
