@@ -22,7 +22,7 @@ namespace PolicyLint.Rules.Security
             "A credential written into the policy: in a metadata item, an input claim's DefaultValue, a claims transformation's input parameter, or an XML comment. Tokens ({Settings:...}, {{ x }}, #{X}#...), claim resolvers, policy key names and placeholders are not secrets.");
 
         // "client_secret: abc...", "<Item Key="client_secret">abc...</Item>", "password = abc..." in a comment.
-        private static readonly Regex NamedValue = new Regex(@"(?<k>[A-Za-z][A-Za-z0-9_.-]*)[""']?\s*(?:[:=]|[""']?\s*>)\s*[""']?(?<v>[^\s""'<>,;]{8,})",
+        private static readonly Regex NamedValue = new Regex(@"(?<k>[A-Za-z][A-Za-z0-9_.-]*)[""']?\s*(?:[:=]|[""']?\s*>)\s*[""']?(?<v>[^\s""'<>,;&]{8,})",
             RegexOptions.CultureInvariant, RegexGuard.Limit);
 
         public override void Initialize(RuleRegistration registration)
@@ -100,19 +100,15 @@ namespace PolicyLint.Rules.Security
             var reported = new HashSet<int>();
             if (Secrets.FindKnownKey(comment) is var (kind, at, length))
                 Report(context, document, offset + at, comment.Substring(at, length), kind, reported);
-            try
+            // A comment that shows an example ("For example, otpauth://...?secret=fay2...") documents a format, not a key.
+            if (comment.IndexOf("example", System.StringComparison.OrdinalIgnoreCase) >= 0 || comment.IndexOf("e.g.", System.StringComparison.OrdinalIgnoreCase) >= 0) return;
+            // A name that is no secret's may be the previous pair's value ("rotation: client_secret = ..."): search on from its value.
+            for (var m = RegexGuard.Match(NamedValue, comment); m.Success; m = RegexGuard.Match(NamedValue, comment, m.Groups["v"].Index))
             {
-                foreach (Match m in NamedValue.Matches(comment))
-                {
-                    var value = m.Groups["v"];
-                    string name = m.Groups["k"].Value;
-                    if (Secrets.IsSecretName(name) && Secrets.LooksLikeCredential(value.Value, name))
-                        Report(context, document, offset + value.Index, value.Value, $"secret ('{name}')", reported);
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // No decision on this comment's names (RegexGuard's rule).
+                var value = m.Groups["v"];
+                string name = m.Groups["k"].Value;
+                if (Secrets.IsSecretName(name) && Secrets.LooksLikeCredential(value.Value, name))
+                    Report(context, document, offset + value.Index, value.Value, $"secret ('{name}')", reported);
             }
             if (Secrets.FindByShape(comment) is var (shapeKind, secret))
             {

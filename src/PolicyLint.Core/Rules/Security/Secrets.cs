@@ -90,6 +90,7 @@ namespace PolicyLint.Rules.Security
         private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
         private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
         private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex NamedPair = new Regex(@"(?:^|[;&?,\s])(?<k>[A-Za-z][A-Za-z0-9_.-]*)\s*[=:]\s*(?<v>[^;&\s,""']{8,})", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
         private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
 
         // Keys whose issuer gives them a recognisable shape: an Entra ID client secret ("abc8Q~..."), SendGrid, AWS, Google,
@@ -194,6 +195,10 @@ namespace PolicyLint.Rules.Security
             if (m.Success) return ("password in the URL", m.Groups["v"].Value);
             m = RegexGuard.Match(QuerySecret, value);
             if (m.Success && !IsNotASecret(m.Groups["v"].Value)) return ($"key in the URL's query string ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
+            // "auth_token=...", "api-key: ..." inside a longer value (a claims transformation's string, a header line).
+            for (m = RegexGuard.Match(NamedPair, value); m.Success; m = RegexGuard.Match(NamedPair, value, m.Groups["v"].Index))
+                if (IsSecretName(m.Groups["k"].Value) && LooksLikeCredential(m.Groups["v"].Value, m.Groups["k"].Value))
+                    return ($"credential ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
             return null;
         }
 
