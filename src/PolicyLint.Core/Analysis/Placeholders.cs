@@ -84,6 +84,9 @@ namespace PolicyLint.Analysis
             return false;
         }
 
+        /// <summary>The value with its sample placeholder replaced by a plain name; null when the whole value is the placeholder.</summary>
+        public static string? WithoutSamplePlaceholder(string value) => Rules.Security.SamplePlaceholders.WithoutPlaceholder(value);
+
         /// <summary>Not a final literal: dynamic, or a sample placeholder left in.</summary>
         public static bool IsNotFinal(string? value) => IsDynamic(value) || IsSamplePlaceholder(value);
     }

@@ -62,6 +62,29 @@ namespace PolicyLint.Rules.Security
             return false;
         }
 
+        // The part of a value that is the placeholder: the starter pack's and the docs' tenant spellings, a '<...>' or a
+        // '{your ...}' inside a longer value.
+        private static readonly Regex PlaceholderPart = new Regex(
+            @"\{\s*your[^{}]*\}|your[_-]?tenant(?:[_-]?name)?|(?<![A-Za-z0-9-])(?:tenant(?:[-_]?name)?|my[-_]?tenant(?:[-_]?name)?)(?=\.(?:onmicrosoft\.com|b2clogin\.com))|(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        private static readonly Regex PlaceholderTenant = new Regex(@"\Acontoso[0-9]*(?:\.onmicrosoft\.com|\.b2clogin\.com)?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        /// <summary>
+        /// The value with its placeholder part replaced by a plain name ('yourtenant.on microsoft.com' becomes
+        /// 'contoso.on microsoft.com'), so that what is wrong besides the placeholder can still be checked; null when the
+        /// whole value is the placeholder ("add your InstrumentationKey here", facebook_clientid).
+        /// </summary>
+        public static string? WithoutPlaceholder(string value)
+        {
+            if (value.Length > RegexGuard.MaxInput) return null;
+            string replaced;
+            try { replaced = PlaceholderPart.Replace(value, "contoso"); }
+            catch (RegexMatchTimeoutException) { return null; }
+            // 'yourtenant.onmicrosoft.com' is a placeholder as a whole: the tenant's name (or its GUID) goes there.
+            return replaced == value || RegexGuard.IsMatch(PlaceholderTenant, replaced.Trim()) ? null : replaced;
+        }
+
         public static string? Describe(string? value, bool inSetting)
         {
             if (string.IsNullOrEmpty(value)) return null;
