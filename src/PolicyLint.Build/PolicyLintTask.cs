@@ -24,6 +24,8 @@ namespace PolicyLint.Build
         public bool TreatWarningsAsErrors { get; set; }
         public string? Environment { get; set; }
         public string? SettingsFile { get; set; }
+        /// <summary>PolicyLintTokenPatterns: shapes of deploy-time tokens ("{{NAME}};#{NAME}#"); empty for the built-in ones.</summary>
+        public string? TokenPatterns { get; set; }
         /// <summary>SARIF 2.1.0 log path (PolicyLintErrorLog).</summary>
         public string? ErrorLog { get; set; }
         /// <summary>Folder that SARIF artifact URIs are made relative to.</summary>
@@ -73,6 +75,7 @@ namespace PolicyLint.Build
                 request.Options.PolicyKeys = AnalysisOptions.KeySet(PolicyKeys.Select(k => k.ItemSpec));
             request.Options.Environment = string.IsNullOrWhiteSpace(Environment) ? null : Environment!.Trim();
             request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
+            request.Options.TokenPatterns = string.IsNullOrWhiteSpace(TokenPatterns) ? null : TokenPatterns;
             // Set by the targets only when the default appsettings.json exists; a named file must exist.
             request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : ProjectRelative(SettingsFile!.Trim());
             request.SettingsFileIsDefault = request.SettingsFile != null && string.Equals(request.SettingsFile, ProjectRelative("appsettings.json"), StringComparison.OrdinalIgnoreCase);

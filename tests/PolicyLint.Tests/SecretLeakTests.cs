@@ -25,7 +25,7 @@ namespace PolicyLint.Tests
             "ZKXQ2WJV7YQZ",                   // DefaultValue of a client_secret input claim
             "JQ4XZKW8VYJZQ5XW",               // connection string AccountKey
             "KVZW3QJXY9KQ",                   // API key header
-            "YXQJ8ZWKV2XQ",                   // Application Insights key
+            "EBADF00D-DEAF-4BAD-ACED-FADEDBEEFCAB", // Application Insights key (a GUID: anything else is a placeholder, not a key)
             "XVKZ6QWJY4ZX",                   // a secret in the settings file, used through {Settings:ApiSecret}
             "ZWJQ9VXKY3WQJZ7",                // a secret in a settings-substituted http:// URL
         };

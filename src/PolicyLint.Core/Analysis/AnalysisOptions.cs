@@ -23,6 +23,25 @@ namespace PolicyLint.Analysis
         /// <summary>The settings file <see cref="Settings"/> came from (for messages), when a settings file applies.</summary>
         public string? SettingsSource { get; set; }
 
+        private string? _tokenPatterns;
+
+        /// <summary>
+        /// PolicyLintTokenPatterns: shapes of the tokens a deployment tool replaces before the upload, separated by ';'
+        /// ("{{NAME}};#{NAME}#", "default" for the built-in shapes, "none" for none); null or empty for the built-in shapes.
+        /// </summary>
+        public string? TokenPatterns
+        {
+            get => _tokenPatterns;
+            set
+            {
+                _tokenPatterns = value;
+                Tokens = DeployTokens.Parse(value);
+            }
+        }
+
+        /// <summary>The token shapes <see cref="TokenPatterns"/> describes.</summary>
+        public DeployTokens Tokens { get; private set; } = DeployTokens.Default;
+
         /// <summary>A shallow copy: the environment plan derives one set of options per environment.</summary>
         public AnalysisOptions Clone() => (AnalysisOptions)MemberwiseClone();
 

@@ -34,6 +34,13 @@ namespace PolicyLint.Analysis
         /// <summary>Runs the given rules instead of the discovered ones (tests use it to put a failing rule through the engine).</summary>
         internal static AnalysisResult Analyze(AnalysisRequest request, IEnumerable<PolicyRule> rules)
         {
+            // Every rule asks Placeholders whether a value is a deploy-time token: it answers with this build's shapes.
+            using (Placeholders.Use(request.Options.Tokens))
+                return AnalyzeWithTokens(request, rules);
+        }
+
+        private static AnalysisResult AnalyzeWithTokens(AnalysisRequest request, IEnumerable<PolicyRule> rules)
+        {
             var sink = new DiagnosticSink();
             var options = request.Options;
             var registrations = rules.Select(r => { var reg = new RuleRegistration(r); r.Initialize(reg); return reg; }).ToList();

@@ -21,10 +21,10 @@ namespace PolicyLint.Analysis
             catch (RegexMatchTimeoutException) { return onTimeout; }
         }
 
-        public static Match Match(Regex regex, string value)
+        public static Match Match(Regex regex, string value, int start = 0)
         {
             if (value.Length > MaxInput) return System.Text.RegularExpressions.Match.Empty;
-            try { return regex.Match(value); }
+            try { return regex.Match(value, start); }
             catch (RegexMatchTimeoutException) { return System.Text.RegularExpressions.Match.Empty; }
         }
     }

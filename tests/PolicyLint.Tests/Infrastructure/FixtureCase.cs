@@ -11,7 +11,8 @@ namespace PolicyLint.Tests.Infrastructure
     /// <summary>
     /// One fixture: Rules/PLnnnn/{ok,err}/name.xml, or a folder Rules/PLnnnn/{ok,err}/name/ holding a policy set.
     /// A folder may hold fixture.json: { "references": ["Base.xml"], "policyKeys": ["B2C_1A_X"], "environment": "Production",
-    /// "defaultGlob": true, "settingsFile": "appsettings.json", "baseline": "policylint.baseline.json", "expect": ["appsettings.json(3,5): PL7009"] }.
+    /// "defaultGlob": true, "settingsFile": "appsettings.json", "tokenPatterns": "default;@@NAME@@", "baseline": "policylint.baseline.json",
+    /// "expect": ["appsettings.json(3,5): PL7009"] }.
     /// "expect" lists diagnostics in files that cannot hold an expect comment (a JSON settings file).
     /// </summary>
     public sealed class FixtureCase
@@ -91,6 +92,7 @@ namespace PolicyLint.Tests.Infrastructure
             if (options.PolicyKeys != null) request.Options.PolicyKeys = AnalysisOptions.KeySet(options.PolicyKeys);
             request.Options.Environment = options.Environment;
             request.Options.IsProduction = string.Equals(options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
+            request.Options.TokenPatterns = options.TokenPatterns;
             if (options.SettingsFile != null) request.SettingsFile = System.IO.Path.Combine(Path, options.SettingsFile);
             if (options.Baseline != null)
             {
@@ -115,6 +117,8 @@ namespace PolicyLint.Tests.Infrastructure
         public string? SettingsFile { get; set; }
         /// <summary>A baseline file in the fixture folder (PolicyLintBaseline); finding keys are relative to the folder.</summary>
         public string? Baseline { get; set; }
+        /// <summary>PolicyLintTokenPatterns: shapes of deploy-time tokens ("{{NAME}};@@NAME@@").</summary>
+        public string? TokenPatterns { get; set; }
         /// <summary>Expected diagnostics in non-XML files: "appsettings.json(3,5): PL7009".</summary>
         public List<string>? Expect { get; set; }
     }

@@ -123,7 +123,12 @@ namespace PolicyLint.Catalogs.Schema
 
         private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
-        private static bool IsAllowed(SimpleType valueType, string value) => valueType.IsValid(value) || Placeholders.IsDynamic(value);
+        // A token is replaced before the upload; a braced name cannot be part of a schema-typed value, so it is a
+        // deploy-time token too. A sample placeholder is PL7001's (one warning, not also an error here): only what is
+        // wrong besides it ('yourtenant.on microsoft.com') is checked.
+        private static bool IsAllowed(SimpleType valueType, string value)
+            => valueType.IsValid(value) || Placeholders.IsDynamic(value) || Placeholders.HasBracedName(value)
+               || (Placeholders.IsSamplePlaceholder(value) && (Placeholders.WithoutSamplePlaceholder(value) is not string rest || valueType.IsValid(rest)));
 
         private static void CheckValue(PolicyNode node, PolicyAttribute? attribute, SimpleType valueType, string value, List<SchemaFinding> findings)
         {

@@ -19,18 +19,23 @@ namespace PolicyLint.Rules.Policies
             var file = context.File;
             var node = file.BaseTenantIdNode;
             string? baseTenant = node?.Text;
-            if (node == null || string.IsNullOrEmpty(baseTenant) || Placeholders.IsDynamic(baseTenant)) return;
+            if (node == null || !IsRealTenant(baseTenant)) return;
             string? own = file.TenantId;
-            if (!string.IsNullOrEmpty(own) && !Placeholders.IsDynamic(own) && !Same(own, baseTenant))
+            if (IsRealTenant(own) && !Same(own, baseTenant))
             {
                 context.ReportText(node, baseTenant, "this policy's TenantId", own);
                 return;
             }
             var basePolicy = file.BasePolicyId == null ? null : context.Set.FindPolicy(file.BasePolicyId);
             string? actual = basePolicy?.TenantId;
-            if (basePolicy != null && !string.IsNullOrEmpty(actual) && !Placeholders.IsDynamic(actual) && !Same(actual, baseTenant))
+            if (basePolicy != null && IsRealTenant(actual) && !Same(actual, baseTenant))
                 context.ReportText(node, baseTenant, $"the TenantId of base policy {basePolicy.PolicyId}", actual);
         });
+
+        // A token is replaced by the deployment, a placeholder ('yourtenant', 'tenant-name') is PL7001's: neither names
+        // the tenant the policy will be uploaded to, so neither is compared.
+        private static bool IsRealTenant(string? tenant)
+            => !string.IsNullOrWhiteSpace(tenant) && !Placeholders.IsNotFinal(tenant) && !Placeholders.HasBracedName(tenant);
 
         private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
     }

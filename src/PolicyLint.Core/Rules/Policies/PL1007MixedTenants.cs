@@ -17,7 +17,7 @@ namespace PolicyLint.Rules.Policies
         public override void Initialize(RuleRegistration registration) => registration.OnProject(context =>
         {
             var withTenant = context.Set.Reported
-                .Where(f => f.TenantIdAttribute != null && f.TenantId!.Length > 0 && !Placeholders.IsDynamic(f.TenantId))
+                .Where(f => f.TenantIdAttribute != null && f.TenantId!.Length > 0 && !Placeholders.IsNotFinal(f.TenantId) && !Placeholders.HasBracedName(f.TenantId))
                 .ToList();
             var groups = withTenant.GroupBy(f => f.TenantId!, StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ToList();

@@ -13,11 +13,14 @@ namespace PolicyLint.Rules.Security
     {
         private static readonly ConditionalWeakTable<PolicySet, HashSet<PolicyDocument>> DevelopmentDocuments = new ConditionalWeakTable<PolicySet, HashSet<PolicyDocument>>();
 
-        /// <summary>The value as this environment deploys it ({Settings:Key} substituted), or null when it is not known at build time.</summary>
+        /// <summary>
+        /// The value as this environment deploys it ({Settings:Key} substituted), or null when it is not known at build
+        /// time (a claim resolver, or a token another deployment tool replaces).
+        /// </summary>
         public static string? Deployed(RuleContext context, string? value)
         {
             string? expanded = SettingsTokens.Expand(value, context.Options);
-            if (expanded == null || Placeholders.HasClaimResolver(expanded)) return null;
+            if (expanded == null || Placeholders.HasClaimResolver(expanded) || Placeholders.HasDeployToken(expanded)) return null;
             return expanded;
         }
 

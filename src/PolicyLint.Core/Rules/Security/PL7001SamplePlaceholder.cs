@@ -41,10 +41,22 @@ namespace PolicyLint.Rules.Security
             }
             if (node.Text != null && SamplePlaceholders.MayBePlaceholder(node.Text))
             {
-                var (shown, reason, where) = Find(context, node.Text, !DisplayElements.Contains(node.Name));
+                var (shown, reason, where) = Find(context, node.Text, !DisplayElements.Contains(node.Name) && !IsMessageItem(node));
                 if (reason != null) context.ReportText(node, shown, reason, where);
             }
         }
+
+        // UserMessageIfInvalidPassword, DisplayText...: a metadata item that holds text shown to the user ("Please enter your password").
+        private static bool IsMessageItem(PolicyNode node)
+        {
+            string? key = Deployment.MetadataKey(node);
+            if (key == null) return false;
+            foreach (var marker in MessageKeyMarkers)
+                if (key.IndexOf(marker, System.StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            return false;
+        }
+
+        private static readonly string[] MessageKeyMarkers = { "Message", "Text", "Label", "Description", "DisplayName" };
 
         private static (string Shown, string? Reason, string Where) Find(PolicyContext context, string raw, bool inSetting)
         {

@@ -15,7 +15,7 @@ namespace PolicyLint.Rules.Security
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL7005",
             "Insecure endpoint",
             "{0} is the http:// URL '{1}'{2}: tokens, claims and keys would travel unencrypted; use https://{3}",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Warning);
 
         // Metadata keys that hold endpoints (besides every key ending in "endpoint", "url" or "uri").
         private static readonly HashSet<string> EndpointKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -29,8 +29,21 @@ namespace PolicyLint.Rules.Security
             });
         }
 
-        // Tokens and placeholders are not hard-coded keys (PL7001 reports the placeholders).
+        // A key is a GUID, or a connection string's "InstrumentationKey=<GUID>". Anything else is a token or a placeholder
+        // ("add your InstrumentationKey here", the all-zero GUID): PL7001's business, not a hard-coded key.
         private static bool IsLiteral(string? value)
-            => !string.IsNullOrWhiteSpace(value) && !Placeholders.IsDynamic(value) && SamplePlaceholders.Describe(value, inSetting: true) == null;
+        {
+            if (string.IsNullOrWhiteSpace(value) || Placeholders.IsNotFinal(value)) return false;
+            string v = value!.Trim();
+            int at = v.IndexOf("InstrumentationKey=", System.StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                int start = at + "InstrumentationKey=".Length;
+                int end = v.IndexOf(';', start);
+                v = (end < 0 ? v.Substring(start) : v.Substring(start, end - start)).Trim();
+                if (Placeholders.IsNotFinal(v)) return false;
+            }
+            return System.Guid.TryParse(v, out _);
+        }
     }
 }

@@ -18,8 +18,18 @@ namespace PolicyLint.Rules.Security
             ("00000000-0000-0000-0000-000000000000", "the all-zero GUID, a documentation placeholder: use the real application or tenant id"),
         };
 
-        // "Your WeChat application ID", "You Apple ID", "{Your Application Insights Key}", "Your Microsoft application client id".
-        private static readonly Regex YourSomething = new Regex(@"^\{?\s*Your?\s+[^{}]*\b(id|key|secret|name|password|url|uri|domain|tenant)\s*\}?$",
+        // "Your WeChat application ID", "You Apple ID", "{Your Application Insights Key}", "add your InstrumentationKey here",
+        // "{your_tenant_name}": a few words, "your" among the first, naming an id, key, secret, name... at the end.
+        private static readonly Regex YourSomething = new Regex(
+            @"^\{?\s*(?:(?:please\s+)?(?:add|enter|insert|put|paste|replace|set|type|use)\s+(?:with\s+|in\s+)?)?(?:the\s+)?your?[\s_-]+(?:[A-Za-z0-9.]+[\s_-]+){0,5}?[A-Za-z0-9.]*?(?:id|key|secret|name|password|url|uri|domain|tenant)s?(?:\s+(?:here|value))?\s*\}?\s*\.?$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        // "your_tenant", "your-tenant": the docs' spellings of the starter pack's "yourtenant" (with a space it is prose:
+        // "your tenant name" is YourSomething's, in settings only).
+        private static readonly Regex YourTenant = new Regex(@"your[_-]tenant", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        // "tenant-name.onmicrosoft.com", "mytenant.b2clogin.com": a tenant name that names no tenant.
+        private static readonly Regex TenantNameHost = new Regex(@"(?<![A-Za-z0-9-])(?:tenant(?:[-_]?name)?|my[-_]?tenant(?:[-_]?name)?)\.(?:onmicrosoft\.com|b2clogin\.com)",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
 
         // "<your-client-id>", "https://<tenant>.b2clogin.com": a word in angle brackets (the value as read, entities
@@ -33,7 +43,8 @@ namespace PolicyLint.Rules.Security
         /// </summary>
         private static readonly char[] YorY = { 'y', 'Y' };
 
-        // Every placeholder holds one of these ('y' of "yourtenant" and "Your", '<', '{' of a settings token), or is as long as an exact value.
+        // Every placeholder holds one of these ('y' of "yourtenant" and "Your", '<', '{' of a settings token), or "tenant",
+        // or is as long as an exact value.
         private static readonly char[] Telltales = { 'y', 'Y', '<', '{' };
 
         /// <summary>
@@ -42,7 +53,7 @@ namespace PolicyLint.Rules.Security
         /// </summary>
         public static bool MayBePlaceholder(string raw)
         {
-            if (raw.IndexOfAny(Telltales) >= 0) return true;
+            if (raw.IndexOfAny(Telltales) >= 0 || raw.IndexOf("tenant", StringComparison.OrdinalIgnoreCase) >= 0) return true;
             int start = 0, end = raw.Length;
             while (start < end && char.IsWhiteSpace(raw[start])) start++;
             while (end > start && char.IsWhiteSpace(raw[end - 1])) end--;
@@ -51,18 +62,44 @@ namespace PolicyLint.Rules.Security
             return false;
         }
 
+        // The part of a value that is the placeholder: the starter pack's and the docs' tenant spellings, a '<...>' or a
+        // '{your ...}' inside a longer value.
+        private static readonly Regex PlaceholderPart = new Regex(
+            @"\{\s*your[^{}]*\}|your[_-]?tenant(?:[_-]?name)?|(?<![A-Za-z0-9-])(?:tenant(?:[-_]?name)?|my[-_]?tenant(?:[-_]?name)?)(?=\.(?:onmicrosoft\.com|b2clogin\.com))|(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        private static readonly Regex PlaceholderTenant = new Regex(@"\Acontoso[0-9]*(?:\.onmicrosoft\.com|\.b2clogin\.com)?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        /// <summary>
+        /// The value with its placeholder part replaced by a plain name ('yourtenant.on microsoft.com' becomes
+        /// 'contoso.on microsoft.com'), so that what is wrong besides the placeholder can still be checked; null when the
+        /// whole value is the placeholder ("add your InstrumentationKey here", facebook_clientid).
+        /// </summary>
+        public static string? WithoutPlaceholder(string value)
+        {
+            if (value.Length > RegexGuard.MaxInput) return null;
+            string replaced;
+            try { replaced = PlaceholderPart.Replace(value, "contoso"); }
+            catch (RegexMatchTimeoutException) { return null; }
+            // 'yourtenant.onmicrosoft.com' is a placeholder as a whole: the tenant's name (or its GUID) goes there.
+            return replaced == value || RegexGuard.IsMatch(PlaceholderTenant, replaced.Trim()) ? null : replaced;
+        }
+
         public static string? Describe(string? value, bool inSetting)
         {
             if (string.IsNullOrEmpty(value)) return null;
             string v = value!.Trim();
             if (v.IndexOfAny(YorY) >= 0 && v.IndexOf("yourtenant", StringComparison.OrdinalIgnoreCase) >= 0)
                 return "the starter pack's tenant placeholder 'yourtenant': use your tenant's name, such as contoso.onmicrosoft.com";
+            if (v.IndexOf("tenant", StringComparison.OrdinalIgnoreCase) >= 0
+                && ((v.IndexOfAny(YorY) >= 0 && RegexGuard.IsMatch(YourTenant, v)) || RegexGuard.IsMatch(TenantNameHost, v)))
+                return "a documentation's tenant placeholder: use your tenant's name, such as contoso.onmicrosoft.com";
             foreach (var (exact, reason) in ExactValues)
                 if (string.Equals(v, exact, StringComparison.OrdinalIgnoreCase)) return reason;
             if (!inSetting) return null;
-            // Cheap tests first: most values start with neither "You" nor hold a '<'.
-            bool startsWithYou = v.StartsWith("You", StringComparison.OrdinalIgnoreCase) || v.StartsWith("{You", StringComparison.OrdinalIgnoreCase);
-            if (startsWithYou && RegexGuard.IsMatch(YourSomething, v)) return "a documentation placeholder: replace it with the real value";
+            // Cheap tests first: most values hold neither "you" nor a '<'.
+            if (v.Length <= 100 && v.IndexOfAny(YorY) >= 0 && v.IndexOf("you", StringComparison.OrdinalIgnoreCase) >= 0 && RegexGuard.IsMatch(YourSomething, v))
+                return "a documentation placeholder: replace it with the real value";
             if (v.IndexOf('<') >= 0 && v.IndexOf("</", StringComparison.Ordinal) < 0 && v.IndexOf("/>", StringComparison.Ordinal) < 0 && v.IndexOf("<!", StringComparison.Ordinal) < 0
                 && v.IndexOf("<?", StringComparison.Ordinal) < 0 && v.IndexOf('\n') < 0 && RegexGuard.IsMatch(AngleBrackets, v))
                 return "a '<...>' placeholder: replace it with the real value";

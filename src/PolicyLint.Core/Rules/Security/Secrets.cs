@@ -90,7 +90,83 @@ namespace PolicyLint.Rules.Security
         private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
         private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
         private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex NamedPair = new Regex(@"(?:^|[;&?,\s])(?<k>[A-Za-z][A-Za-z0-9_.-]*)\s*[=:]\s*(?<v>[^;&\s,""']{8,})", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
         private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        // Keys whose issuer gives them a recognisable shape: an Entra ID client secret ("abc8Q~..."), SendGrid, AWS, Google,
+        // GitHub, Slack and Stripe keys.
+        private static readonly (string Telltale, string Kind, Regex Shape)[] KnownKeys =
+        {
+            ("Q~", "Microsoft Entra client secret", new Regex(@"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])", RegexOptions.CultureInvariant, RegexGuard.Limit)),
+            ("SG.", "SendGrid API key", new Regex(@"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
+            ("AKIA", "AWS access key", new Regex(@"\bAKIA[0-9A-Z]{16}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
+            ("AIza", "Google API key", new Regex(@"\bAIza[0-9A-Za-z_-]{35}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
+            ("_", "GitHub token", new Regex(@"\bgh[pousr]_[A-Za-z0-9]{36,}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
+            ("xox", "Slack token", new Regex(@"\bxox[abprs]-[A-Za-z0-9-]{10,}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
+            ("_live_", "Stripe secret key", new Regex(@"\b[sr]k_live_[A-Za-z0-9]{20,}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
+        };
+
+        /// <summary>A key of a known issuer's shape anywhere in the text: what it is, where, and how long; or null.</summary>
+        public static (string Kind, int Start, int Length)? FindKnownKey(string text)
+        {
+            foreach (var (telltale, kind, shape) in KnownKeys)
+            {
+                if (text.IndexOf(telltale, StringComparison.Ordinal) < 0) continue;
+                var m = RegexGuard.Match(shape, text);
+                if (m.Success) return (kind, m.Index, m.Length);
+            }
+            return null;
+        }
+
+        // Values people put where a secret goes when they have none at hand ("password", "P@ssw0rd", "changeme").
+        private static readonly string[] DummyValues =
+        {
+            "password", "passwd", "pwd", "secret", "clientsecret", "test", "testing", "dummy", "example", "sample", "changeme",
+            "value", "string", "none", "null", "empty", "placeholder", "todo", "tbd", "notused", "notset", "undefined", "default",
+        };
+
+        /// <summary>
+        /// Whether a value under a credential's name is itself credential-like: at least 8 characters without spaces, not
+        /// a token or placeholder, not a stand-in word ("password", "P@ssw0rd", the claim's own name), and mixing
+        /// letter cases, digits and symbols or long enough to be random. Test data fails this; a real key passes.
+        /// </summary>
+        public static bool LooksLikeCredential(string value, string? name)
+        {
+            string v = value.Trim();
+            if (v.Length < 8 || IsNotASecret(v)) return false;
+            bool lower = false, upper = false, digit = false, symbol = false, varied = false;
+            foreach (char c in v)
+            {
+                if (char.IsWhiteSpace(c)) return false;
+                if (char.IsLower(c)) lower = true;
+                else if (char.IsUpper(c)) upper = true;
+                else if (char.IsDigit(c)) digit = true;
+                else symbol = true;
+                varied |= c != v[0];
+            }
+            if (!varied) return false;
+            string plain = Deleet(v);
+            foreach (var dummy in DummyValues)
+                if (plain == dummy) return false;
+            if (name != null && (plain == Normalize(name) || string.Equals(v, name, StringComparison.OrdinalIgnoreCase))) return false;
+            int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
+            return classes >= 3 || (classes >= 2 && v.Length >= 12) || v.Length >= 20;
+        }
+
+        // "P@ssw0rd" -> "password": lower case, look-alike digits and symbols read as letters, separators dropped.
+        private static string Deleet(string value)
+        {
+            var chars = new char[value.Length];
+            int n = 0;
+            foreach (char raw in value)
+            {
+                char c = char.ToLowerInvariant(raw);
+                c = c switch { '@' => 'a', '4' => 'a', '$' => 's', '5' => 's', '0' => 'o', '3' => 'e', '1' => 'i', '!' => 'i', '7' => 't', _ => c };
+                if (c == '-' || c == '_' || c == '.' || c == ' ') continue;
+                chars[n++] = c;
+            }
+            return new string(chars, 0, n);
+        }
 
         /// <summary>
         /// A secret recognisable by its shape whatever the key: a JWT, a bearer header, a connection string's
@@ -100,6 +176,7 @@ namespace PolicyLint.Rules.Security
         public static (string Kind, string Secret)? FindByShape(string value)
         {
             // Each pattern runs only where the text it cannot match without is there: most values are plain words.
+            if (FindKnownKey(value) is var (knownKind, knownStart, knownLength)) return (knownKind, value.Substring(knownStart, knownLength));
             Match m;
             if (value.IndexOf("eyJ", StringComparison.Ordinal) >= 0)
             {
@@ -118,6 +195,10 @@ namespace PolicyLint.Rules.Security
             if (m.Success) return ("password in the URL", m.Groups["v"].Value);
             m = RegexGuard.Match(QuerySecret, value);
             if (m.Success && !IsNotASecret(m.Groups["v"].Value)) return ($"key in the URL's query string ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
+            // "auth_token=...", "api-key: ..." inside a longer value (a claims transformation's string, a header line).
+            for (m = RegexGuard.Match(NamedPair, value); m.Success; m = RegexGuard.Match(NamedPair, value, m.Groups["v"].Index))
+                if (IsSecretName(m.Groups["k"].Value) && LooksLikeCredential(m.Groups["v"].Value, m.Groups["k"].Value))
+                    return ($"credential ({m.Groups["k"].Value}=)", m.Groups["v"].Value);
             return null;
         }
 
