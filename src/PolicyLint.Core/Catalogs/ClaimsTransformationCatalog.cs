@@ -189,7 +189,9 @@ namespace PolicyLint.Catalogs
             M("ConvertDateTimeToDateClaim", DatePage).In("inputClaim", DT).Out("outputClaim", D),
             M("ConvertDateToDateTimeClaim", DatePage).In("inputClaim", D).Out("outputClaim", DT),
             M("DateTimeComparison", DatePage).In("firstDateTime", DT).In("secondDateTime", DT, required: false)
-                .Param("operator", S).Param("timeSpanInSeconds", I).Out("result", B),
+                .Param("operator", S)
+                // Documented as required, but policies without it have run in production for years: optional.
+                .Param("timeSpanInSeconds", I, required: false).Out("result", B),
             M("GetCurrentDateTime", DatePage).Out("currentDateTime", DT),
             M("IsTermsOfUseConsentRequired", DatePage).In("termsOfUseConsentDateTime", DT)
                 .Param("termsOfUseTextUpdateDateTime", DT).Out("result", B),

@@ -21,6 +21,8 @@ namespace PolicyLint.Analysis.Flow
 
         private readonly Dictionary<MergedTechnicalProfile, List<MergedTechnicalProfile>> _validations = new Dictionary<MergedTechnicalProfile, List<MergedTechnicalProfile>>();
         private readonly Dictionary<MergedTechnicalProfile, ClaimSet> _ownSupply = new Dictionary<MergedTechnicalProfile, ClaimSet>();
+        /// <summary>Profiles whose production could not be fully known: a profile they pull in is not declared.</summary>
+        private readonly HashSet<string> _partial = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly ClaimNumbers _numbers = new ClaimNumbers();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly Queue<string> _pending = new Queue<string>();
@@ -41,6 +43,9 @@ namespace PolicyLint.Analysis.Flow
             return flow;
         }
 
+        /// <summary>Whether some RelyingParty of the build starts a user journey of this Id (its DefaultUserJourney or an Endpoint).</summary>
+        public bool StartedByARelyingParty(string journeyId) => RelyingPartyInputs().ContainsKey(journeyId);
+
         private JourneyFlow Walk(MergedJourney journey)
         {
             var available = new ClaimSet(_numbers);
@@ -54,8 +59,15 @@ namespace PolicyLint.Analysis.Flow
                     if (!string.IsNullOrEmpty(id)) available.UnionWith(ProducedBy(id!));
                 }
             var missing = new List<MissingInput>();
-            WalkSteps(journey, DefaultIssuer(journey), available, missing, new List<string>(), new List<string>());
-            return new JourneyFlow(journey, available, missing);
+            var walk = new WalkState();
+            WalkSteps(journey, DefaultIssuer(journey), available, missing, new List<string>(), new List<string>(), walk);
+            return new JourneyFlow(journey, available, missing, walk.Complete);
+        }
+
+        /// <summary>State of one journey's walk: whether everything met so far was declared, so that "not produced" is certain.</summary>
+        private sealed class WalkState
+        {
+            public bool Complete = true;
         }
 
         /// <summary>Sub journeys are not meant to invoke sub journeys; past this depth the walk stops rather than risk the stack.</summary>
@@ -63,30 +75,36 @@ namespace PolicyLint.Analysis.Flow
 
         /// <summary>Walks steps in order: checks what each step reads against <paramref name="available"/>, then adds what it can produce.</summary>
         /// <param name="profiles">A list to reuse for the profiles of each step.</param>
-        private void WalkSteps(MergedJourney journey, string? defaultIssuer, ClaimSet available, List<MissingInput> missing, List<string> callStack, List<string> profiles)
+        private void WalkSteps(MergedJourney journey, string? defaultIssuer, ClaimSet available, List<MissingInput> missing, List<string> callStack,
+            List<string> profiles, WalkState walk)
         {
             var produced = new ClaimSet(_numbers);
             foreach (var step in journey.Steps)
             {
                 produced.Clear();
                 profiles.Clear();
-                AddProfilesRunBy(step, defaultIssuer, profiles);
+                AddProfilesRunBy(journey, step, defaultIssuer, profiles);
                 foreach (var profileId in profiles)
                 {
-                    CheckInputs(journey, step, profileId, available, missing);
+                    CheckInputs(journey, step, profileId, available, missing, walk);
                     produced.UnionWith(ProducedBy(profileId));
+                    if (_partial.Contains(profileId)) walk.Complete = false;
                 }
-                foreach (var candidate in step.Path("JourneyList", "Candidate"))
+                // Candidates of every declaration of this Order: a child's step merges into the base's.
+                foreach (var candidate in journey.CandidatesOf(step))
                 {
                     string? subId = candidate["SubJourneyReferenceId"];
-                    if (string.IsNullOrEmpty(subId) || callStack.Count >= MaxSubJourneyDepth
-                        || callStack.Contains(subId!, StringComparer.OrdinalIgnoreCase)) continue;
-                    var sub = _scope.Journey(DeclarationKind.SubJourney, subId!);
-                    if (sub == null) continue;
-                    // Each candidate starts from the caller's bag; what any of them produces is available afterwards.
+                    if (string.IsNullOrEmpty(subId) || callStack.Contains(subId!, StringComparer.OrdinalIgnoreCase)) continue;
+                    var sub = callStack.Count >= MaxSubJourneyDepth ? null : _scope.Journey(DeclarationKind.SubJourney, subId!);
+                    if (sub == null)
+                    {
+                        walk.Complete = false;
+                        continue;
+                    }
+                    // Each candidate starts from the caller's bag; what any of them produces (nested calls included) is available afterwards.
                     var inSub = available.Copy();
                     callStack.Add(subId!);
-                    WalkSteps(sub, defaultIssuer, inSub, missing, callStack, new List<string>());
+                    WalkSteps(sub, defaultIssuer, inSub, missing, callStack, new List<string>(), walk);
                     callStack.RemoveAt(callStack.Count - 1);
                     produced.UnionWith(inSub);
                 }
@@ -108,53 +126,76 @@ namespace PolicyLint.Analysis.Flow
         /// Technical profiles a step runs: its claims exchanges and its token issuer (SendClaims, GetClaims); a SendClaims step
         /// without its own issuer uses the journey's DefaultCpimIssuerTechnicalProfileReferenceId.
         /// </summary>
-        private static void AddProfilesRunBy(PolicyNode step, string? defaultIssuer, List<string> into)
+        private static void AddProfilesRunBy(MergedJourney journey, PolicyNode step, string? defaultIssuer, List<string> into)
         {
-            foreach (var exchange in MergedJourney.ClaimsExchanges(step))
+            foreach (var exchange in journey.ClaimsExchangesOf(step))
             {
                 string? id = exchange["TechnicalProfileReferenceId"];
                 if (!string.IsNullOrEmpty(id)) into.Add(id!);
             }
-            string? issuer = step["CpimIssuerTechnicalProfileReferenceId"];
+            string? issuer = journey.StepAttribute(step, "CpimIssuerTechnicalProfileReferenceId");
             if (string.IsNullOrEmpty(issuer) && step["Type"] == "SendClaims") issuer = defaultIssuer;
             if (!string.IsNullOrEmpty(issuer)) into.Add(issuer!);
         }
 
         /// <summary>
-        /// InputClaims (without DefaultValue) of a step's profile and of its validation profiles that nothing available can supply.
-        /// A profile's own input claims transformations run first and feed its inputs; a self-asserted page collects its own output
-        /// and display claims, so those inputs are only prefills; validation profiles see everything their page produced.
+        /// Required InputClaims (without DefaultValue) of a step's profile and of its validation profiles that nothing available can
+        /// supply. A profile's own input claims transformations run first and feed its inputs; a self-asserted page collects its own
+        /// output and display claims; validation profiles see everything their page produced. Optional inputs (prefills, an
+        /// identity provider's login_hint, Application Insights properties, a REST body field) are sent only when present.
         /// </summary>
-        private void CheckInputs(MergedJourney journey, PolicyNode step, string profileId, ClaimSet available, List<MissingInput> missing)
+        private void CheckInputs(MergedJourney journey, PolicyNode step, string profileId, ClaimSet available, List<MissingInput> missing, WalkState walk)
         {
             var profile = _scope.TechnicalProfile(profileId);
-            if (profile == null) return;
-            CheckProfile(journey, step, profile, null, available, missing);
+            if (profile == null)
+            {
+                walk.Complete = false;
+                return;
+            }
+            CheckProfile(journey, step, profile, null, available, missing, walk);
 
             var validations = ValidationProfiles(profile);
             if (validations.Count == 0) return;
             // Validation profiles see the bag plus everything their page produced.
             var page = ProducedBy(profileId);
             foreach (var validation in validations)
-                CheckProfile(journey, step, validation, profile.Id, available, missing, page);
+                CheckProfile(journey, step, validation, profile.Id, available, missing, walk, page);
         }
 
         private void CheckProfile(MergedJourney journey, PolicyNode step, MergedTechnicalProfile profile, string? validatedProfileId, ClaimSet available,
-            List<MissingInput> missing, ClaimSet? alsoAvailable = null)
+            List<MissingInput> missing, WalkState walk, ClaimSet? alsoAvailable = null)
         {
             ClaimSet? own = null;
             foreach (var input in profile.InputClaims)
             {
                 string? claim = input["ClaimTypeReferenceId"];
                 if (string.IsNullOrEmpty(claim) || input["DefaultValue"] != null) continue;
+                bool markedRequired = IsMarkedRequired(input);
+                if (!markedRequired && !HandlerNeeds(profile, input)) continue;
                 int number = _numbers.Of(claim!);
                 if (available.Contains(number) || (alsoAvailable != null && alsoAvailable.Contains(number))) continue;
-                if (IsPhoneFactorPrefill(profile, input)) continue;
                 own ??= OwnSupply(profile);
                 if (own.Contains(number)) continue;
                 missing.Add(new MissingInput(input, claim!, profile.Id, validatedProfileId, journey, step,
-                    alsoAvailable == null ? available.Names() : available.Names().Concat(alsoAvailable.Names())));
+                    alsoAvailable == null ? available.Names() : available.Names().Concat(alsoAvailable.Names()), markedRequired, walk.Complete));
             }
+        }
+
+        /// <summary>InputClaim Required="true": the profile cannot run without the claim.</summary>
+        private static bool IsMarkedRequired(PolicyNode input)
+            => string.Equals(input["Required"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// An input the handler cannot work without, though not marked Required: the one InputClaim of a Microsoft Entra ID profile
+        /// is the key it looks the account up by or creates it with ("A claim could not be found for lookup claim with id …",
+        /// starterpack#67); a phone-factor page needs the user id (technical-profiles.md §9: with no number on record it lets the
+        /// user enrol one, so the phone-number inputs are prefills).
+        /// </summary>
+        private static bool HandlerNeeds(MergedTechnicalProfile profile, PolicyNode input)
+        {
+            if (IsHandler(profile, "AzureActiveDirectoryProvider")) return true;
+            return IsHandler(profile, "PhoneFactorProtocolProvider")
+                   && string.Equals(input["PartnerClaimType"] ?? input["ClaimTypeReferenceId"], "UserId", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>What a profile supplies to its own inputs: input claims transformations, and a self-asserted page's collected claims.</summary>
@@ -172,14 +213,6 @@ namespace PolicyLint.Analysis.Flow
             }
             return own;
         }
-
-        /// <summary>
-        /// A phone-factor page takes the user id plus phone numbers it offers to verify; with no number on record it lets the
-        /// user enrol one (technical-profiles.md §9), so only the UserId input has to exist.
-        /// </summary>
-        private static bool IsPhoneFactorPrefill(MergedTechnicalProfile profile, PolicyNode input)
-            => IsHandler(profile, "PhoneFactorProtocolProvider")
-               && !string.Equals(input["PartnerClaimType"] ?? input["ClaimTypeReferenceId"], "UserId", StringComparison.OrdinalIgnoreCase);
 
         private static readonly List<MergedTechnicalProfile> NoValidations = new List<MergedTechnicalProfile>();
 
@@ -226,7 +259,11 @@ namespace PolicyLint.Analysis.Flow
             while (pending.Count > 0)
             {
                 var profile = _scope.TechnicalProfile(pending.Dequeue());
-                if (profile == null) continue;
+                if (profile == null)
+                {
+                    _partial.Add(profileId);
+                    continue;
+                }
                 related.Clear();
                 AddDirectOutputs(profile, result, related);
                 foreach (var id in related)
@@ -338,12 +375,16 @@ namespace PolicyLint.Analysis.Flow
     {
         private readonly ClaimSet _produced;
 
-        internal JourneyFlow(MergedJourney journey, ClaimSet produced, IReadOnlyList<MissingInput> missing)
+        internal JourneyFlow(MergedJourney journey, ClaimSet produced, IReadOnlyList<MissingInput> missing, bool complete)
         {
             Journey = journey;
             _produced = produced;
             Missing = missing;
+            Complete = complete;
         }
+
+        /// <summary>Every profile and sub journey the walk met was declared: what it says is not produced, nothing can produce.</summary>
+        public bool Complete { get; }
 
         public MergedJourney Journey { get; }
         /// <summary>Every claim some path through the journey (sub journeys included) can have in the bag at the end.</summary>
@@ -351,15 +392,18 @@ namespace PolicyLint.Analysis.Flow
 
         /// <summary>Whether some path can have the claim in the bag at the end (Ids match case-insensitively).</summary>
         public bool CanProduce(string claim) => _produced.Contains(claim);
-        /// <summary>Input claims that no earlier step can have produced, in step order.</summary>
+        /// <summary>Required input claims that no earlier step can have produced, in step order.</summary>
         public IReadOnlyList<MissingInput> Missing { get; }
     }
 
     /// <summary>An InputClaim read by a profile in a step before anything can have produced it.</summary>
     public sealed class MissingInput
     {
-        internal MissingInput(PolicyNode inputClaim, string claim, string profileId, string? validatedProfileId, MergedJourney journey, PolicyNode step, IEnumerable<string> available)
+        internal MissingInput(PolicyNode inputClaim, string claim, string profileId, string? validatedProfileId, MergedJourney journey, PolicyNode step,
+            IEnumerable<string> available, bool markedRequired, bool certain)
         {
+            MarkedRequired = markedRequired;
+            Certain = certain;
             InputClaim = inputClaim;
             Claim = claim;
             ProfileId = profileId;
@@ -379,5 +423,9 @@ namespace PolicyLint.Analysis.Flow
         public PolicyNode Step { get; }
         /// <summary>What was available before the step (for a did-you-mean hint).</summary>
         public IReadOnlyList<string> Available { get; }
+        /// <summary>The InputClaim says Required="true" (otherwise its handler needs it).</summary>
+        public bool MarkedRequired { get; }
+        /// <summary>Every profile and sub journey met before this step was declared, so nothing unknown can have produced the claim.</summary>
+        public bool Certain { get; }
     }
 }

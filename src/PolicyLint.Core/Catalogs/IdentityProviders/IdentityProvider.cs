@@ -58,15 +58,18 @@ namespace PolicyLint.Catalogs.IdentityProviders
     /// <summary>A metadata item the provider documents. Value null: any value, the item must only be present.</summary>
     public sealed class MetadataRule
     {
-        public MetadataRule(string key, string? value, bool required)
+        public MetadataRule(string key, string? value, bool required, params string[] alsoAccepted)
         {
             Key = key;
             Value = value;
             Required = required;
+            AlsoAccepted = alsoAccepted;
         }
 
         public string Key { get; }
         public string? Value { get; }
+        /// <summary>Other values known to work, though the article gives <see cref="Value"/>.</summary>
+        public IReadOnlyList<string> AlsoAccepted { get; }
         /// <summary>Missing from the merged profile is an error (PL6004); otherwise only a differing value is (PL6003).</summary>
         public bool Required { get; }
     }

@@ -181,7 +181,9 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 {
                     Must("BearerTokenTransmissionMethod", "AuthorizationHeader"),
                     Must("UserAgentForClaimsExchange", null),
-                    Doc("HttpBinding", "GET"),
+                    // The article gives GET; GitHub documents its token endpoint as POST (docs.github.com, "Authorizing OAuth apps"),
+                    // which is also what OAuth 2.0 requires of token requests (RFC 6749 §3.2): both work.
+                    Doc("HttpBinding", "GET", "POST"),
                 },
                 KeyIds = { "client_secret" },
                 UserIdClaims = { "id" },
@@ -503,7 +505,7 @@ namespace PolicyLint.Catalogs.IdentityProviders
         private static MetadataRule Must(string key, string? value) => new MetadataRule(key, value, required: true);
 
         /// <summary>A documented value: different is PL6003; absent is left to the protocol's default.</summary>
-        private static MetadataRule Doc(string key, string value) => new MetadataRule(key, value, required: false);
+        private static MetadataRule Doc(string key, string value, params string[] alsoAccepted) => new MetadataRule(key, value, required: false, alsoAccepted);
 
         private static EndpointRule Url(string key, params string[] documented) => new EndpointRule(key, documented);
     }

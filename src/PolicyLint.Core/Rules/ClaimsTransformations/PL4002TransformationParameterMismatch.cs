@@ -8,6 +8,8 @@ namespace PolicyLint.Rules.ClaimsTransformations
     /// <summary>
     /// Each input claim, input parameter and output claim must fill a slot the method documents, and every
     /// required input claim and parameter must be there (claims-transformations.md §4, §5 for the accepted aliases).
+    /// Errors, except an input parameter the method does not take and that is not a misspelling of one it does: the method
+    /// ignores it (advanced-policies' conditional-access sample passes compareTo and ignoreCase to OrClaims), a warning.
     /// </summary>
     public sealed class PL4002TransformationParameterMismatch : PolicyRule
     {
@@ -33,7 +35,11 @@ namespace PolicyLint.Rules.ClaimsTransformations
                         continue;
                     }
                     string hint = DidYouMean.Hint(attribute.Value, list.Slots(method).Select(s => s.Name));
-                    context.Report(attribute, $"{list.NameAttribute} '{attribute.Value}' is not an {list.What} of method '{method.Name}' (ClaimsTransformation '{id}'); it takes {list.DescribeNames(method)}.{hint}");
+                    // The upload rejects input claims the method does not expect (U20). A parameter it does not take is ignored:
+                    // a warning, unless it looks like a misspelt one the method then lacks.
+                    var severity = list.IsParameter && hint.Length == 0 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+                    string ignored = severity == DiagnosticSeverity.Warning ? " The method ignores it." : "";
+                    context.Report(severity, attribute, $"{list.NameAttribute} '{attribute.Value}' is not an {list.What} of method '{method.Name}' (ClaimsTransformation '{id}'); it takes {list.DescribeNames(method)}.{ignored}{hint}");
                 }
 
                 foreach (var slot in list.Slots(method))

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -58,11 +59,64 @@ namespace PolicyLint.Rules.Files
             var declared = DeclaredType(context, claim);
             if (declared == null) return;
             string type = declared.Value.Type;
-            // ClaimEquals compares the claim's string form, ordinal: a boolean reads "True" or "False" (user-interface.md §4.2).
-            bool ok = type == "boolean" ? literal == "True" || literal == "False" : Fits(type, literal);
-            if (ok) return;
-            string expected = type == "boolean" ? "'True' or 'False' (ClaimEquals compares the claim's string form, case-sensitively)" : Expected(type);
-            context.ReportText(values[1], "ClaimEquals value", literal, type, $" for claim '{claim}' (declared {type} in {declared.Value.Policy})", expected);
+            string where = $" for claim '{claim}' (declared {type} in {declared.Value.Policy})";
+            if (type == "boolean")
+            {
+                // ClaimEquals compares the claim's string form, ordinal: a boolean that a claims transformation, a REST call or an
+                // identity provider sets reads "True" or "False" (user-interface.md §4.2). One set by a DefaultValue keeps that
+                // spelling, so "false" matches a DefaultValue="false": then only a warning.
+                if (literal == "True" || literal == "False") return;
+                const string expectedBoolean = "'True' or 'False' (ClaimEquals compares the claim's string form, case-sensitively)";
+                if (DefaultValues.Of(context).Sets(claim, literal))
+                    context.ReportText(DiagnosticSeverity.Warning, values[1], "ClaimEquals value", literal, type,
+                        where + "; it matches only where a DefaultValue spelled the same sets the claim, not a value a claims transformation, REST call or identity provider returns",
+                        expectedBoolean);
+                else
+                    context.ReportText(DiagnosticSeverity.Error, values[1], "ClaimEquals value", literal, type, where, expectedBoolean);
+                return;
+            }
+            if (Fits(type, literal)) return;
+            // A literal no value of the type can equal is false whenever the claim has a value: policies use a sentinel such as
+            // "undefined" as an absence test, and it works.
+            context.ReportText(DiagnosticSeverity.Warning, values[1], "ClaimEquals value", literal, type,
+                where + "; it never equals a value of the claim (for an absence test, use a ClaimsExist precondition)", Expected(type));
+        }
+
+        /// <summary>(claim, DefaultValue) pairs of every InputClaim, OutputClaim and PersistedClaim along the chain; once per policy.</summary>
+        private sealed class DefaultValues
+        {
+            private readonly HashSet<(string Claim, string Value)> _pairs = new HashSet<(string, string)>(new PairComparer());
+
+            public static DefaultValues Of(PolicyContext context) => context.GetOrAdd(Build);
+
+            public bool Sets(string claim, string value) => _pairs.Contains((claim, value));
+
+            private static DefaultValues Build(PolicyContext context)
+            {
+                var result = new DefaultValues();
+                foreach (var policy in context.Chain.Policies)
+                {
+                    if (policy.Document.Root is not PolicyNode root) continue;
+                    foreach (var node in root.Descendants())
+                    {
+                        if (!node.IsNamed("InputClaim") && !node.IsNamed("OutputClaim") && !node.IsNamed("PersistedClaim")) continue;
+                        string? claim = node["ClaimTypeReferenceId"];
+                        string? value = node["DefaultValue"];
+                        if (claim != null && value != null) result._pairs.Add((claim, value));
+                    }
+                }
+                return result;
+            }
+
+            /// <summary>Claim Ids match ignoring case (as the service matches them); values exactly.</summary>
+            private sealed class PairComparer : IEqualityComparer<(string Claim, string Value)>
+            {
+                public bool Equals((string Claim, string Value) a, (string Claim, string Value) b)
+                    => string.Equals(a.Claim, b.Claim, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Value, b.Value, StringComparison.Ordinal);
+
+                public int GetHashCode((string Claim, string Value) pair)
+                    => StringComparer.OrdinalIgnoreCase.GetHashCode(pair.Claim) * 31 + StringComparer.Ordinal.GetHashCode(pair.Value);
+            }
         }
 
         private static bool IsLiteral(string value) => value.Length > 0 && !Placeholders.IsDynamic(value);

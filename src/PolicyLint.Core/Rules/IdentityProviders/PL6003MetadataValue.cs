@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Catalogs.IdentityProviders;
@@ -23,7 +24,8 @@ namespace PolicyLint.Rules.IdentityProviders
                 var item = MetadataValues.Item(profile, rule.Key);
                 if (item == null) continue; // PL6004
                 string value = item.Value.Text ?? string.Empty;
-                if (Placeholders.IsDynamic(value) || MetadataValues.Same(rule.Key, value, rule.Value)) continue;
+                if (Placeholders.IsDynamic(value) || MetadataValues.Same(rule.Key, value, rule.Value)
+                    || rule.AlsoAccepted.Any(also => MetadataValues.Same(rule.Key, value, also))) continue;
                 string why = Explain(provider, rule.Key, v => string.Equals(v, value.Trim(), StringComparison.Ordinal));
                 context.ReportText(item, provider.Name, NameOf(profile), rule.Key, value, rule.Value, why, provider.DocsUrl);
             }

@@ -42,7 +42,7 @@ namespace PolicyLint.Rules.Journeys
                 if (journey == null) continue; // an undeclared reference is PL2005's
                 result.Add(journey);
                 foreach (var step in journey.Steps)
-                    foreach (var candidate in step.Path("JourneyList", "Candidate"))
+                    foreach (var candidate in journey.CandidatesOf(step))
                     {
                         string? sub = candidate["SubJourneyReferenceId"];
                         if (!string.IsNullOrEmpty(sub)) pending.Enqueue((DeclarationKind.SubJourney, sub!));
