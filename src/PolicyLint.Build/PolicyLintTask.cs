@@ -59,6 +59,8 @@ namespace PolicyLint.Build
                 request.References.Add(item.GetMetadata("FullPath"));
             if (PolicyKeys.Length > 0)
                 request.Options.PolicyKeys = AnalysisOptions.KeySet(PolicyKeys.Select(k => k.ItemSpec));
+            // Messages that name another policy file name it relative to the project, not by this machine's absolute path.
+            request.Options.ProjectDirectory = ProjectDirectory();
             request.Options.Environment = string.IsNullOrWhiteSpace(Environment) ? null : Environment!.Trim();
             request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
             // Set by the targets only when the default appsettings.json exists; a named file must exist.
@@ -102,6 +104,14 @@ namespace PolicyLint.Build
             WriteStamp();
             Log.LogMessage(MessageImportance.Low, $"PolicyLint analyzed {result.FilesAnalyzed} file(s): {result.Diagnostics.Count} diagnostic(s).");
             return !errors && !Log.HasLoggedErrors;
+        }
+
+        /// <summary>The folder of the project being built (MSBuild runs a project's targets in it, so the current folder otherwise).</summary>
+        private string ProjectDirectory()
+        {
+            string? project = BuildEngine?.ProjectFileOfTaskNode;
+            string? folder = string.IsNullOrEmpty(project) ? null : Path.GetDirectoryName(Path.GetFullPath(project));
+            return string.IsNullOrEmpty(folder) ? Directory.GetCurrentDirectory() : folder!;
         }
 
         // B2CSettingsFile may be relative to the project: MSBuild runs a project's targets in the project's folder.
