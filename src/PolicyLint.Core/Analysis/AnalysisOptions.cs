@@ -42,6 +42,13 @@ namespace PolicyLint.Analysis
         /// <summary>The token shapes <see cref="TokenPatterns"/> describes.</summary>
         public DeployTokens Tokens { get; private set; } = DeployTokens.Default;
 
+        /// <summary>
+        /// The project's folder (the MSBuild task sets it): a message that names another file names it relative to this
+        /// folder, never by the build machine's absolute path. When unset (tests and tools that call the Linter directly),
+        /// names are relative to the deepest folder common to every input (so the file name, when they share one folder).
+        /// </summary>
+        public string? ProjectDirectory { get; set; }
+
         /// <summary>A shallow copy: the environment plan derives one set of options per environment.</summary>
         public AnalysisOptions Clone() => (AnalysisOptions)MemberwiseClone();
 

@@ -17,8 +17,12 @@ namespace PolicyLint.Analysis
         /// <summary>SettingsFile is the default appsettings.json beside the project, not one the user named: a file of another format (an ASP.NET appsettings.json) is then ignored.</summary>
         public bool SettingsFileIsDefault { get; set; }
 
-        /// <summary>The project folder: finding keys (baseline entries, SARIF fingerprints) name files relative to it.</summary>
-        public string? ProjectDirectory { get; set; }
+        /// <summary>The project folder: finding keys (baseline entries, SARIF fingerprints) and messages name files relative to it.</summary>
+        public string? ProjectDirectory
+        {
+            get => Options.ProjectDirectory;
+            set => Options.ProjectDirectory = value;
+        }
         /// <summary>PolicyLintBaseline: a baseline file whose findings do not fail the build.</summary>
         public string? BaselineFile { get; set; }
         /// <summary>The severity known findings are shown at: Info (a suggestion) or Hidden.</summary>

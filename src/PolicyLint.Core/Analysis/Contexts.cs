@@ -19,6 +19,9 @@ namespace PolicyLint.Analysis
         public AnalysisOptions Options { get; }
         internal PolicyRule? CurrentRule { get; set; }
 
+        /// <summary>How a message names another file: relative to the project (see <see cref="AnalysisOptions.ProjectDirectory"/>).</summary>
+        public string DisplayPath(string path) => DisplayPaths.Relative(Options.ProjectDirectory, path);
+
         /// <summary>Reports at an attribute's value.</summary>
         public void Report(PolicyAttribute attribute, params object?[] args)
             => Report(attribute.Owner.Document, attribute.ValueSpan, args);
@@ -114,6 +117,13 @@ namespace PolicyLint.Analysis
 
         public Resolved? Resolve(DeclarationKind kind, string id) => Chain.Find(kind, id);
 
+        /// <summary>
+        /// Where a finding at <paramref name="at"/> was looked for: its policy and that policy's bases. Messages of findings
+        /// that may lie in a base file say this rather than <c>Chain.Describe()</c>, so the finding reads the same through
+        /// every relying party and the sink keeps it once.
+        /// </summary>
+        public string DescribeFrom(PolicyNode at) => Chain.DescribeFrom(at.Document);
+
         /// <summary>What this chain's declarations resolve to, shared with every policy that declares the same.</summary>
         public ResolutionScope Scope => _scope ??= Set.ScopeOf(Chain);
         private ResolutionScope? _scope;
@@ -137,6 +147,12 @@ namespace PolicyLint.Analysis
         public PolicySet Set { get; }
     }
 
+    /// <summary>
+    /// Collects the diagnostics of one analysis. A problem in a base file is found once per policy that inherits it and
+    /// kept once: the key is the id, the place and the message. Not the place alone, since one place may hold several
+    /// findings of one rule (a profile lacking two metadata items); so a message about a base file must not depend on the
+    /// policy it was found through (say where it looked with <see cref="PolicyContext.DescribeFrom"/>).
+    /// </summary>
     internal sealed class DiagnosticSink
     {
         private readonly HashSet<(string, string, int, int, string)> _seen = new HashSet<(string, string, int, int, string)>();
@@ -145,7 +161,6 @@ namespace PolicyLint.Analysis
         public void Add(Diagnostic diagnostic)
         {
             var span = diagnostic.Location.GetLineSpan();
-            // A problem in a base file is found once per inheriting policy; keep it once.
             var key = (diagnostic.Id, span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character, diagnostic.GetMessage());
             lock (_seen)
             {

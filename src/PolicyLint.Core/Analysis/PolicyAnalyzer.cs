@@ -46,14 +46,21 @@ namespace PolicyLint.Analysis
             var registrations = rules.Select(r => { var reg = new RuleRegistration(r); r.Initialize(reg); return reg; }).ToList();
 
             var inputs = DistinctInputs(request);
+            // Messages name other files relative to the project (or to the inputs' common folder), never by absolute path.
+            if (options.ProjectDirectory == null)
+            {
+                options = options.Clone();
+                options.ProjectDirectory = DisplayPaths.CommonDirectory(inputs.Select(i => i.Path));
+            }
+            string? root = options.ProjectDirectory;
             var loaded = new (PolicyDocument Doc, long? Size)[inputs.Count];
             var cache = request.Loaded;
             // One name table per parsing thread for the whole build: values repeated across files become one string.
             using (var names = new System.Threading.ThreadLocal<System.Xml.XmlNameTable>(() => new System.Xml.NameTable()))
             {
                 Parallel.For(0, inputs.Count, i => loaded[i] = cache != null
-                    ? cache.Document(inputs[i].Path, path => Load(path, names.Value!))
-                    : Load(inputs[i].Path, names.Value!));
+                    ? cache.Document(inputs[i].Path, path => Load(path, root, names.Value!))
+                    : Load(inputs[i].Path, root, names.Value!));
             }
 
             var files = new List<PolicyFile>();
@@ -215,7 +222,7 @@ namespace PolicyLint.Analysis
             return inputs;
         }
 
-        private static (PolicyDocument, long?) Load(string path, System.Xml.XmlNameTable names)
+        private static (PolicyDocument, long?) Load(string path, string? root, System.Xml.XmlNameTable names)
         {
             long? size = null;
             try
@@ -226,7 +233,11 @@ namespace PolicyLint.Analysis
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException || ex is System.Security.SecurityException)
             {
                 // The size stays known for a file too large to read, so PL0005 still reports it.
-                return (PolicyParser.Unreadable(path, ex.Message), size);
+                // The system's message names the file by its absolute path: name it as every other message does.
+                string reason = ex.Message;
+                try { reason = reason.Replace(Path.GetFullPath(path), DisplayPaths.Relative(root, path)); }
+                catch (Exception inner) when (inner is ArgumentException || inner is NotSupportedException || inner is PathTooLongException || inner is System.Security.SecurityException) { }
+                return (PolicyParser.Unreadable(path, reason), size);
             }
         }
     }

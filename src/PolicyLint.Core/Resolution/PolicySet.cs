@@ -83,6 +83,21 @@ namespace PolicyLint.Resolution
             return count > (self ? 1 : 0);
         }
 
+        /// <summary>
+        /// Whether a policy ends its chain, so that its merged profiles should be complete: no other policy names it as its
+        /// base and, for a policy without a RelyingParty, nothing in the build hides what inherits from it. A BasePolicy that
+        /// names no policy of the build (PL1001), or a policy file that cannot be parsed, may be the very policy that
+        /// inherits this one and finishes its profiles: judging this one complete would blame it for the missing file.
+        /// </summary>
+        public bool IsLeaf(PolicyFile file, bool reportedOnly)
+            => !IsBaseOfAnother(file, reportedOnly) && (file.RelyingParty != null || !HasUnknownLink);
+
+        /// <summary>Some policy of the build names a base the build lacks, or could not be parsed (its base is unknown).</summary>
+        public bool HasUnknownLink => _hasUnknownLink ??= Files.Any(f => !f.Document.IsWellFormed
+            || (f.BasePolicy != null && (string.IsNullOrEmpty(f.BasePolicyId) || FindPolicy(f.BasePolicyId!) == null)));
+
+        private bool? _hasUnknownLink;
+
         /// <summary>How many policies name each PolicyId as their base.</summary>
         private static Dictionary<string, int> CountDerived(IEnumerable<PolicyFile> files)
         {
@@ -217,12 +232,26 @@ namespace PolicyLint.Resolution
         }
 
         /// <summary>"B2C_1A_signup_signin or its bases B2C_1A_TrustFrameworkExtensions, B2C_1A_TrustFrameworkBase".</summary>
-        public string Describe()
+        public string Describe() => Describe(0);
+
+        /// <summary>
+        /// The chain from the policy that holds <paramref name="document"/> (its own policy and its bases), or the whole
+        /// chain when no policy of it holds the document. A problem found in a base is found through every policy that
+        /// inherits it, and its message must read the same from each: "looked in" starts where the problem is.
+        /// </summary>
+        public string DescribeFrom(PolicyDocument document)
         {
-            string self = Self.PolicyId ?? System.IO.Path.GetFileName(Self.FilePath);
-            if (Policies.Count == 1) return self;
-            var bases = Policies.Skip(1).Select(p => p.PolicyId ?? System.IO.Path.GetFileName(p.FilePath));
-            return $"{self} or its bases {string.Join(", ", bases)}";
+            for (int i = 0; i < Policies.Count; i++)
+                if (ReferenceEquals(Policies[i].Document, document)) return Describe(i);
+            return Describe(0);
+        }
+
+        private string Describe(int from)
+        {
+            static string Name(PolicyFile p) => p.PolicyId ?? System.IO.Path.GetFileName(p.FilePath);
+            string self = Name(Policies[from]);
+            if (Policies.Count == from + 1) return self;
+            return $"{self} or its bases {string.Join(", ", Policies.Skip(from + 1).Select(Name))}";
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PolicyLint.Catalogs.IdentityProviders
 {
@@ -127,7 +128,10 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 Endpoints =
                 {
                     Url("authorization_endpoint", "https://accounts.google.com/o/oauth2/auth", "https://accounts.google.com/o/oauth2/v2/auth"),
-                    Url("AccessTokenEndpoint", "https://accounts.google.com/o/oauth2/token", "https://oauth2.googleapis.com/token"),
+                    new EndpointRule("AccessTokenEndpoint",
+                        new[] { "https://accounts.google.com/o/oauth2/token", "https://oauth2.googleapis.com/token" },
+                        // Google's earlier discovery document's token endpoint; still served.
+                        new[] { "https://www.googleapis.com/oauth2/v4/token" }),
                     Url("ClaimsEndpoint", "https://www.googleapis.com/oauth2/v1/userinfo", "https://www.googleapis.com/oauth2/v2/userinfo"),
                 },
                 Metadata = { Doc("HttpBinding", "POST") },
@@ -242,10 +246,11 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 Hosts = { "api.twitter.com" },
                 Endpoints =
                 {
-                    Url("authorization_endpoint", "https://api.twitter.com/oauth/authenticate"),
-                    Url("access_token_endpoint", "https://api.twitter.com/oauth/access_token"),
-                    Url("request_token_endpoint", "https://api.twitter.com/oauth/request_token"),
-                    Url("ClaimsEndpoint", "https://api.twitter.com/1.1/account/verify_credentials.json"),
+                    // X's developer docs give the same paths on api.x.com; api.twitter.com still answers.
+                    new EndpointRule("authorization_endpoint", new[] { "https://api.twitter.com/oauth/authenticate" }, new[] { "https://api.x.com/oauth/authenticate", "https://api.twitter.com/oauth/authorize", "https://api.x.com/oauth/authorize" }),
+                    new EndpointRule("access_token_endpoint", new[] { "https://api.twitter.com/oauth/access_token" }, new[] { "https://api.x.com/oauth/access_token" }),
+                    new EndpointRule("request_token_endpoint", new[] { "https://api.twitter.com/oauth/request_token" }, new[] { "https://api.x.com/oauth/request_token" }),
+                    new EndpointRule("ClaimsEndpoint", new[] { "https://api.twitter.com/1.1/account/verify_credentials.json" }, new[] { "https://api.x.com/1.1/account/verify_credentials.json" }),
                 },
                 Metadata = { Doc("ClaimsResponseFormat", "json") },
                 KeyIds = { "client_secret" },
@@ -260,9 +265,13 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 Hosts = { "www.amazon.com", "api.amazon.com" },
                 Endpoints =
                 {
-                    Url("authorization_endpoint", "https://www.amazon.com/ap/oa"),
-                    Url("AccessTokenEndpoint", "https://api.amazon.com/auth/o2/token"),
-                    Url("ClaimsEndpoint", "https://api.amazon.com/user/profile"),
+                    // Login with Amazon serves Europe and Far East customers from regional hosts (its developer guide).
+                    new EndpointRule("authorization_endpoint", new[] { "https://www.amazon.com/ap/oa" },
+                        new[] { "https://{region}.account.amazon.com/ap/oa", "https://www.amazon.{tld}/ap/oa" }),
+                    new EndpointRule("AccessTokenEndpoint", new[] { "https://api.amazon.com/auth/o2/token" },
+                        new[] { "https://api.amazon.{tld}/auth/o2/token" }),
+                    new EndpointRule("ClaimsEndpoint", new[] { "https://api.amazon.com/user/profile" },
+                        new[] { "https://api.amazon.{tld}/user/profile" }),
                 },
                 RequiredScopes = { "profile" },
                 Metadata = { Doc("HttpBinding", "POST") },
@@ -276,7 +285,16 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 ProviderNames = { "https://login.live.com" },
                 Domains = { "live.com" },
                 Hosts = { "login.live.com" },
-                Endpoints = { Url("METADATA", "https://login.live.com/.well-known/openid-configuration") },
+                Endpoints =
+                {
+                    new EndpointRule("METADATA", new[] { "https://login.live.com/.well-known/openid-configuration" },
+                        // Personal accounts through the Microsoft identity platform: the consumers tenant, by name or by its Id.
+                        new[]
+                        {
+                            "https://login.microsoftonline.com/consumers/v2.0/.well-known/openid-configuration",
+                            "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0/.well-known/openid-configuration",
+                        }),
+                },
                 RequiredScopes = { "openid", "profile" },
                 Metadata =
                 {
@@ -294,7 +312,9 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 Domains = { "commonaad" },
                 Endpoints =
                 {
-                    Url("METADATA", "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration", "https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration"),
+                    new EndpointRule("METADATA",
+                        new[] { "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration", "https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration" },
+                        EntraVariants("common").Concat(EntraVariants("organizations")).ToArray()),
                 },
                 RequiredScopes = { "openid", "profile" },
                 Metadata =
@@ -311,7 +331,10 @@ namespace PolicyLint.Catalogs.IdentityProviders
             new IdentityProvider("Microsoft Entra ID (single tenant)", "OpenIdConnect", "identity-provider-azure-ad-single-tenant")
             {
                 TechnicalProfileId = "AADContoso-OpenIdConnect",
-                Endpoints = { Url("METADATA", "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration") },
+                Endpoints =
+                {
+                    new EndpointRule("METADATA", new[] { "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration" }, EntraVariants("{tenant}")),
+                },
                 RequiredScopes = { "openid", "profile" },
                 Metadata =
                 {
@@ -369,7 +392,17 @@ namespace PolicyLint.Catalogs.IdentityProviders
             {
                 TechnicalProfileId = "Salesforce-SAML2",
                 Domains = { "salesforce.com" },
-                Endpoints = { Url("PartnerEntity", "https://{org}.my.salesforce.com/.well-known/samlidp.xml") },
+                Endpoints =
+                {
+                    new EndpointRule("PartnerEntity", new[] { "https://{org}.my.salesforce.com/.well-known/samlidp.xml" },
+                        // Salesforce serves each connected app's metadata at samlidp/<app>.xml, and a community's under its own URL.
+                        new[]
+                        {
+                            "https://{org}.my.salesforce.com/.well-known/samlidp/{app}.xml",
+                            "https://{community}/.well-known/samlidp.xml", "https://{community}/.well-known/samlidp/{app}.xml",
+                            "https://{community}/{site}/.well-known/samlidp.xml", "https://{community}/{site}/.well-known/samlidp/{app}.xml",
+                        }),
+                },
                 Metadata =
                 {
                     Doc("WantsEncryptedAssertions", "false"),
@@ -387,9 +420,10 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 Hosts = { "api.id.me" },
                 Endpoints =
                 {
-                    Url("authorization_endpoint", "https://api.id.me/oauth/authorize"),
-                    Url("AccessTokenEndpoint", "https://api.id.me/oauth/token"),
-                    Url("ClaimsEndpoint", "https://api.id.me/api/public/v2/attributes.json"),
+                    // ID.me's sandbox answers the same paths on api.idmelabs.com.
+                    new EndpointRule("authorization_endpoint", new[] { "https://api.id.me/oauth/authorize" }, new[] { "https://api.idmelabs.com/oauth/authorize" }),
+                    new EndpointRule("AccessTokenEndpoint", new[] { "https://api.id.me/oauth/token" }, new[] { "https://api.idmelabs.com/oauth/token" }),
+                    new EndpointRule("ClaimsEndpoint", new[] { "https://api.id.me/api/public/v2/attributes.json" }, new[] { "https://api.idmelabs.com/api/public/v2/attributes.json" }),
                 },
                 Metadata = { Doc("HttpBinding", "POST") },
                 KeyIds = { "client_secret" },
@@ -443,9 +477,10 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 Hosts = { "auth.ebay.com", "api.ebay.com", "apiz.ebay.com" },
                 Endpoints =
                 {
-                    Url("authorization_endpoint", "https://auth.ebay.com/oauth2/authorize"),
-                    Url("AccessTokenEndpoint", "https://api.ebay.com/identity/v1/oauth2/token"),
-                    Url("ClaimsEndpoint", "https://apiz.ebay.com/commerce/identity/v1/user"),
+                    // eBay's sandbox answers the same paths on its sandbox hosts.
+                    new EndpointRule("authorization_endpoint", new[] { "https://auth.ebay.com/oauth2/authorize" }, new[] { "https://auth.sandbox.ebay.com/oauth2/authorize" }),
+                    new EndpointRule("AccessTokenEndpoint", new[] { "https://api.ebay.com/identity/v1/oauth2/token" }, new[] { "https://api.sandbox.ebay.com/identity/v1/oauth2/token" }),
+                    new EndpointRule("ClaimsEndpoint", new[] { "https://apiz.ebay.com/commerce/identity/v1/user" }, new[] { "https://apiz.sandbox.ebay.com/commerce/identity/v1/user" }),
                 },
                 RequiredScopes = { "https://api.ebay.com/oauth/api_scope/commerce.identity.readonly" },
                 Metadata =
@@ -463,9 +498,18 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 TechnicalProfileId = "AzureADB2CFabrikam-OpenIdConnect",
                 Endpoints =
                 {
-                    Url("METADATA",
-                        "https://{tenant}.b2clogin.com/{tenant}.onmicrosoft.com/{policy}/v2.0/.well-known/openid-configuration",
-                        "https://{tenant}.b2clogin.com/{tenant}.onmicrosoft.com/v2.0/.well-known/openid-configuration"),
+                    new EndpointRule("METADATA",
+                        new[]
+                        {
+                            "https://{tenant}.b2clogin.com/{tenant}.onmicrosoft.com/{policy}/v2.0/.well-known/openid-configuration",
+                            "https://{tenant}.b2clogin.com/{tenant}.onmicrosoft.com/v2.0/.well-known/openid-configuration",
+                        },
+                        // The tenant by its Id, a custom domain (custom-domain article), the policy as ?p= (query strings are not compared).
+                        new[]
+                        {
+                            "https://{host}/{tenant}/{policy}/v2.0/.well-known/openid-configuration",
+                            "https://{host}/{tenant}/v2.0/.well-known/openid-configuration",
+                        }),
                 },
                 RequiredScopes = { "openid" },
                 Metadata =
@@ -508,5 +552,22 @@ namespace PolicyLint.Catalogs.IdentityProviders
         private static MetadataRule Doc(string key, string value, params string[] alsoAccepted) => new MetadataRule(key, value, required: false, alsoAccepted);
 
         private static EndpointRule Url(string key, params string[] documented) => new EndpointRule(key, documented);
+
+        /// <summary>
+        /// An Entra ID tenant's (or common's) discovery document on every Entra host, v2.0 and v1: the earlier version of the
+        /// multi-tenant article used https://login.windows.net/common/.well-known/openid-configuration, and v1 works alike.
+        /// </summary>
+        private static string[] EntraVariants(string tenant)
+            // Entra ID hosts that serve the same discovery documents as login.microsoftonline.com (national clouds included).
+            // (A local list: a static field would be set only after All, which uses it.)
+            => new[]
+            {
+                "login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net",
+                "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn",
+            }.SelectMany(host => new[]
+            {
+                $"https://{host}/{tenant}/v2.0/.well-known/openid-configuration",
+                $"https://{host}/{tenant}/.well-known/openid-configuration",
+            }).ToArray();
     }
 }

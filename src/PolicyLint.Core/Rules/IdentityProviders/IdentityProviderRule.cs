@@ -70,12 +70,12 @@ namespace PolicyLint.Rules.IdentityProviders
             return new RecognizedProfiles(items);
         }
 
-        /// <summary>No other reported policy names this one as its base.</summary>
+        /// <summary>No other reported policy names this one as its base, and no missing base may (see <see cref="PolicySet.IsLeaf"/>).</summary>
         private static bool IsLeaf(PolicyContext context)
         {
             string? id = context.File.PolicyId;
             if (string.IsNullOrEmpty(id)) return true;
-            return !context.Set.IsBaseOfAnother(context.File, reportedOnly: true);
+            return context.Set.IsLeaf(context.File, reportedOnly: true);
         }
     }
 

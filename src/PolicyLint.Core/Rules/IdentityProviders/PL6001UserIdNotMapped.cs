@@ -34,6 +34,17 @@ namespace PolicyLint.Rules.IdentityProviders
 
             if (mappings.Count == 0)
             {
+                // The linking claim filled from another of the provider's claims: the account links, on an id the article does not name.
+                PolicyNode? other = null;
+                foreach (var c in profile.OutputClaims)
+                    if (string.Equals(c["ClaimTypeReferenceId"], target, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(c["PartnerClaimType"])) other = c;
+                if (other is PolicyNode otherNode)
+                {
+                    context.ReportAt(DiagnosticSeverity.Warning, otherNode, "PartnerClaimType", provider.Name, NameOf(profile),
+                        $"'{target}' is mapped from the provider's claim '{otherNode["PartnerClaimType"]}', not from its documented user identifier '{userIdClaim}'; accounts link on that claim, which works only if the provider keeps it unique and unchanged for each user",
+                        provider.DocsUrl);
+                    return;
+                }
                 context.Report(profile.Nearest, provider.Name, NameOf(profile),
                     $"no OutputClaim maps the provider's user identifier '{userIdClaim}', so the account cannot be linked; add <OutputClaim ClaimTypeReferenceId=\"{target}\" PartnerClaimType=\"{userIdClaim}\" />",
                     provider.DocsUrl);

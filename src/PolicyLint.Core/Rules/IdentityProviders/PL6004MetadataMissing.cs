@@ -16,14 +16,16 @@ namespace PolicyLint.Rules.IdentityProviders
 
         protected override void Check(PolicyContext context, MergedTechnicalProfile profile, IdentityProvider provider)
         {
+            // Where the items were looked for: the profile's nearest declaration and its bases, the same whatever relying party found it.
+            string where = context.DescribeFrom(profile.Nearest);
             foreach (var rule in provider.Metadata)
             {
                 if (!rule.Required || MetadataValues.Item(profile, rule.Key) != null) continue;
                 string needs = rule.Value == null ? "it" : $"<Item Key=\"{rule.Key}\">{rule.Value}</Item>";
-                context.Report(profile.Nearest, provider.Name, NameOf(profile), rule.Key, context.Chain.Describe(), needs, provider.DocsUrl);
+                context.Report(profile.Nearest, provider.Name, NameOf(profile), rule.Key, where, needs, provider.DocsUrl);
             }
             if (provider.RequiredScopes.Count > 0 && MetadataValues.Item(profile, "scope") == null)
-                context.Report(profile.Nearest, provider.Name, NameOf(profile), "scope", context.Chain.Describe(),
+                context.Report(profile.Nearest, provider.Name, NameOf(profile), "scope", where,
                     $"<Item Key=\"scope\">{string.Join(" ", provider.RequiredScopes)}</Item>", provider.DocsUrl);
         }
     }

@@ -22,7 +22,7 @@ namespace PolicyLint.Rules.Policies
             {
                 var attribute = file.PolicyIdAttribute;
                 if (attribute == null || attribute.Value.Length == 0 || Placeholders.IsDynamic(attribute.Value)) continue;
-                if (first.TryGetValue(attribute.Value, out var earlier)) context.Report(attribute, attribute.Value, earlier.FilePath);
+                if (first.TryGetValue(attribute.Value, out var earlier)) context.Report(attribute, attribute.Value, context.DisplayPath(earlier.FilePath));
                 else first[attribute.Value] = file;
             }
         });

@@ -17,7 +17,9 @@ namespace PolicyLint.Rules.Policies
         public override void Initialize(RuleRegistration registration) => registration.OnProject(context =>
         {
             var withTenant = context.Set.Reported
-                .Where(f => f.TenantIdAttribute != null && f.TenantId!.Length > 0 && !Placeholders.IsNotFinal(f.TenantId) && !Placeholders.HasBracedName(f.TenantId))
+                // A sample placeholder ('yourtenant') is PL7001's, a deploy-time token is not final: neither names a tenant to compare with.
+                .Where(f => f.TenantIdAttribute != null && f.TenantId!.Length > 0 && !Placeholders.IsNotFinal(f.TenantId) && !Placeholders.HasBracedName(f.TenantId)
+                    && Security.SamplePlaceholders.Describe(f.TenantId, inSetting: true) == null)
                 .ToList();
             var groups = withTenant.GroupBy(f => f.TenantId!, StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ToList();

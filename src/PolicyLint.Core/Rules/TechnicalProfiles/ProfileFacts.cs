@@ -77,7 +77,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
         {
             string? id = context.File.PolicyId;
             if (string.IsNullOrEmpty(id)) return false;
-            return !context.Set.IsBaseOfAnother(context.File, reportedOnly: false);
+            return context.Set.IsLeaf(context.File, reportedOnly: false);
         }
 
         /// <summary>

@@ -84,7 +84,7 @@ namespace PolicyLint.Rules.UserInterface
                     CheckGroup(chain, text, stringId);
                     break;
                 case "UxElement":
-                    foreach (var page in pages) CheckUxElement(stringId, page, text.Parent?.Parent?["Id"]);
+                    CheckUxElement(stringId, pages, text.Parent?.Parent?["Id"]);
                     break;
                 case "ErrorMessage":
                     if (!LocalizedStringIds.ErrorMessageIds.Contains(id, StringComparer.Ordinal))
@@ -119,25 +119,39 @@ namespace PolicyLint.Rules.UserInterface
             Invalid.Add(new LocalizedStringFinding(stringId, $"is not a PredicateGroup of PredicateValidation '{validationId}' (groups: {string.Join(", ", groups)}).{DidYouMean.Hint(stringId.Value, groups)}"));
         }
 
-        /// <summary>UxElement ids are validated by the service against the page and version of each content definition that uses the strings.</summary>
-        private void CheckUxElement(PolicyAttribute stringId, MergedContentDefinition definition, string? resourcesId)
+        /// <summary>
+        /// UxElement ids are validated against the page and version of the content definitions that use the strings. One
+        /// LocalizedResources may serve several pages (a sign-up page and a password-reset page share their strings in many
+        /// repositories), each reading the ids it knows: an id is invalid only when no page that uses it accepts it. A page
+        /// whose ids cannot be judged (unknown page or version, an incomplete list) may accept it.
+        /// </summary>
+        private void CheckUxElement(PolicyAttribute stringId, List<MergedContentDefinition> definitions, string? resourcesId)
         {
-            var page = definition.Page;
-            if (page == null || !page.IsKnown) return; // an unknown page or version: PL8001's job, and the strings cannot be judged
-            var strings = LocalizedStringIds.ForPage(page.Page);
-            if (strings == null || !strings.IsComplete) return;
-            var entry = strings.Find(stringId.Value);
-            if (entry != null && entry.AppliesTo(page.Version)) return;
-            string where = $"content definition '{definition.Id}' ({definition.DataUriText}) uses LocalizedResources '{resourcesId}'";
-            if (entry == null)
+            if (definitions.Count == 0) return;
+            var rejections = new List<string>();
+            var candidates = new List<string>();
+            foreach (var definition in definitions)
             {
-                var candidates = strings.Entries.Where(e => e.AppliesTo(page.Version)).Select(e => e.Id).ToList();
-                Invalid.Add(new LocalizedStringFinding(stringId, $"is not a UxElement string of the {page.Page} page; {where}.{DidYouMean.Hint(stringId.Value, candidates)}"));
+                var page = definition.Page;
+                if (page == null || !page.IsKnown) return; // an unknown page or version: PL8001's job, and the strings cannot be judged
+                var strings = LocalizedStringIds.ForPage(page.Page);
+                if (strings == null || !strings.IsComplete) return;
+                var entry = strings.Find(stringId.Value);
+                if (entry != null && entry.AppliesTo(page.Version)) return;
+                string where = $"content definition '{definition.Id}' ({definition.DataUriText})";
+                if (entry == null)
+                {
+                    rejections.Add($"not a UxElement string of the {page.Page} page that {where} shows");
+                    candidates.AddRange(strings.Entries.Where(e => e.AppliesTo(page.Version)).Select(e => e.Id));
+                }
+                else
+                {
+                    rejections.Add($"a UxElement string of the {page.Page} page for {entry.Range} only, but {where} uses version {page.Version}");
+                }
             }
-            else
-            {
-                Invalid.Add(new LocalizedStringFinding(stringId, $"is a UxElement string of the {page.Page} page for {entry.Range} only, but {where} with version {page.Version}"));
-            }
+            string uses = definitions.Count == 1 ? "the content definition that uses" : $"any of the {definitions.Count} content definitions that use";
+            Invalid.Add(new LocalizedStringFinding(stringId,
+                $"fits no page of {uses} LocalizedResources '{resourcesId}': it is {string.Join("; ", rejections)}.{DidYouMean.Hint(stringId.Value, candidates.Distinct())}"));
         }
     }
 }

@@ -36,12 +36,12 @@ namespace PolicyLint.Rules.UserInterface
             string? fromStep = run.Step["ContentDefinitionReferenceId"];
             string? id = fromProfile ?? (string.IsNullOrWhiteSpace(fromStep) ? null : fromStep!.Trim());
             if (id == null)
-                return $"neither its ContentDefinitionReferenceId metadata nor orchestration step {run.Step["Order"]} names a content definition (looked in {context.Chain.Describe()})";
+                return $"neither its ContentDefinitionReferenceId metadata nor orchestration step {run.Step["Order"]} names a content definition (looked in {context.DescribeFrom(run.Exchange)})";
             if (Placeholders.IsDynamic(id)) return null;
             var definition = MergedContentDefinition.For(context, id);
             if (definition == null) return null; // PL2004 reports the dangling reference
             if (!string.IsNullOrWhiteSpace(definition.DataUriText)) return null;
-            return $"its content definition '{id}' has no DataUri in {context.Chain.Describe()}";
+            return $"its content definition '{id}' has no DataUri in {context.DescribeFrom(run.Exchange)}";
         }
     }
 }
