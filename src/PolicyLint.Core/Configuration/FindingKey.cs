@@ -48,19 +48,7 @@ namespace PolicyLint.Configuration
                 var text = document.Text;
                 if (span.End <= text.Length) value = text.Substring(span.Start, span.Length);
             }
-            return new FindingKey(diagnostic.Id, Relative(path, root), element, value);
-        }
-
-        public static string Relative(string path, string? root)
-        {
-            if (path.Length == 0) return path;
-            string full = Path.GetFullPath(path);
-            if (root != null)
-            {
-                string r = Path.GetFullPath(root).TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
-                if (full.StartsWith(r, StringComparison.Ordinal)) full = full.Substring(r.Length);
-            }
-            return full.Replace('\\', '/');
+            return new FindingKey(diagnostic.Id, path.Length == 0 ? path : Analysis.DisplayPaths.Relative(root, path).Replace('\\', '/'), element, value);
         }
 
         /// <summary>The path of the innermost element whose markup holds the offset.</summary>

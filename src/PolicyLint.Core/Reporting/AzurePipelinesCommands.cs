@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 
 namespace PolicyLint.Reporting
 {
@@ -17,10 +16,7 @@ namespace PolicyLint.Reporting
         public static string? FormatOne(string severity, string id, string path, int line, int column, string message, string? repositoryRoot)
         {
             if (severity != "error" && severity != "warning") return null;
-            string? root = repositoryRoot == null ? null : Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
-            string file = path;
-            if (root != null && file.StartsWith(root, StringComparison.Ordinal)) file = file.Substring(root.Length);
-            file = file.Replace('\\', '/');
+            string file = Analysis.DisplayPaths.Relative(repositoryRoot, path).Replace('\\', '/');
             return $"##vso[task.logissue type={severity};sourcepath={Property(file)};linenumber={line};columnnumber={column};code={Property(id)}]{Data(message)}";
         }
 

@@ -28,10 +28,7 @@ namespace PolicyLint.Reporting
         public static string? FormatOne(string command, string id, string path, int line, int column, int endLine, int endColumn, string message, string? repositoryRoot)
         {
             if (command != "error" && command != "warning") return null;
-            string? root = repositoryRoot == null ? null : Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
-            string file = path;
-            if (root != null && file.StartsWith(root, StringComparison.Ordinal)) file = file.Substring(root.Length);
-            file = file.Replace('\\', '/');
+            string file = Analysis.DisplayPaths.Relative(repositoryRoot, path).Replace('\\', '/');
             return $"::{command} file={Property(file)},line={line},col={column},endLine={endLine},endColumn={endColumn},title={Property(id)}::{Data(message)}";
         }
 
