@@ -34,6 +34,8 @@ namespace PolicyLint.Build
         public string? StampFile { get; set; }
         /// <summary>Where the diagnostics are kept for PolicyLintReport to log; when empty, this task logs them itself.</summary>
         public string? ReportFile { get; set; }
+        /// <summary>The project's folder: messages, baseline entries and SARIF fingerprints name files relative to it.</summary>
+        public string? ProjectDirectory { get; set; }
         /// <summary>PolicyLintBaseline: findings it lists do not fail the build.</summary>
         public string? Baseline { get; set; }
         /// <summary>PolicyLintUpdateBaseline: write the current findings to the baseline file.</summary>
@@ -72,7 +74,8 @@ namespace PolicyLint.Build
             if (PolicyKeys.Length > 0)
                 request.Options.PolicyKeys = AnalysisOptions.KeySet(PolicyKeys.Select(k => k.ItemSpec));
             // Messages that name another policy file name it relative to the project, not by this machine's absolute path.
-            request.Options.ProjectDirectory = ProjectDirectory();
+            // MSBuild runs a project's targets in the project's folder.
+            request.Options.ProjectDirectory = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : Path.GetFullPath(ProjectDirectory!.Trim());
             request.Options.Environment = string.IsNullOrWhiteSpace(Environment) ? null : Environment!.Trim();
             request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
             request.Options.TokenPatterns = string.IsNullOrWhiteSpace(TokenPatterns) ? null : TokenPatterns;
@@ -133,14 +136,6 @@ namespace PolicyLint.Build
             WriteStamp();
             Log.LogMessage(MessageImportance.Low, $"PolicyLint analyzed {result.FilesAnalyzed} file(s): {result.Diagnostics.Count} diagnostic(s).");
             return !errors && !Log.HasLoggedErrors;
-        }
-
-        /// <summary>The folder of the project being built (MSBuild runs a project's targets in it, so the current folder otherwise).</summary>
-        private string ProjectDirectory()
-        {
-            string? project = BuildEngine?.ProjectFileOfTaskNode;
-            string? folder = string.IsNullOrEmpty(project) ? null : Path.GetDirectoryName(Path.GetFullPath(project));
-            return string.IsNullOrEmpty(folder) ? Directory.GetCurrentDirectory() : folder!;
         }
 
         // B2CSettingsFile may be relative to the project: MSBuild runs a project's targets in the project's folder.

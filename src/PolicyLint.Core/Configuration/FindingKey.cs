@@ -57,18 +57,26 @@ namespace PolicyLint.Configuration
             var sb = new StringBuilder();
             Append(sb, root);
             var node = root;
-            while (true)
+            while (Inner(node, offset) is PolicyNode next)
             {
-                PolicyNode? inner = null;
-                foreach (var child in node.Children)
-                {
-                    if (child.StartTag.Span.Start > offset) break;
-                    if (offset < child.EndOffset) { inner = child; break; }
-                }
-                if (inner is not PolicyNode next) return sb.ToString();
                 Append(sb, next);
                 node = next;
             }
+            return sb.ToString();
+        }
+
+        /// <summary>The child whose markup holds the offset: a binary search, as an element may have 100,000 children.</summary>
+        private static PolicyNode? Inner(PolicyNode node, int offset)
+        {
+            var children = node.Children;
+            int low = 0, high = children.Count - 1, found = -1;
+            while (low <= high)
+            {
+                int mid = (low + high) / 2;
+                if (children[mid].StartTag.Span.Start <= offset) { found = mid; low = mid + 1; }
+                else high = mid - 1;
+            }
+            return found >= 0 && offset < children[found].EndOffset ? children[found] : null;
         }
 
         private static void Append(StringBuilder sb, PolicyNode node)
@@ -82,7 +90,9 @@ namespace PolicyLint.Configuration
                     return;
                 }
             }
-            if (node.Parent is not PolicyNode parent) return;
+            // Unnamed elements are told apart by position among their namesakes; past a thousand siblings counting would
+            // make keys quadratic, and the value and the ancestors still identify the finding.
+            if (node.Parent is not PolicyNode parent || parent.Children.Count > 1000) return;
             int position = 0, count = 0;
             foreach (var sibling in parent.Children)
             {
