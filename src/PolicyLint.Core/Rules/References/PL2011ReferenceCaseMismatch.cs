@@ -22,8 +22,11 @@ namespace PolicyLint.Rules.References
                     string? declared = context.Chain.CaseMismatch(site.Kind, reference.Value);
                     if (declared == null) return;
                     object?[] args = { Resolution.DeclarationKinds.DisplayName(site.Kind), reference.Value, declared };
-                    if (reference.Attribute is Model.PolicyAttribute attribute) context.Report(attribute, args);
-                    else context.ReportText(reference.Node, args);
+                    // The exact casing of the declaration: the service matched it anyway, so nothing else changes.
+                    if (reference.Attribute is Model.PolicyAttribute attribute)
+                        context.Report(new CodeFix($"Use the declaration's casing '{declared}'", true, FileEdit.ReplaceValue(attribute, declared)), attribute, args);
+                    else
+                        context.ReportText(new CodeFix($"Use the declaration's casing '{declared}'", true, FileEdit.ReplaceText(reference.Node, declared)), reference.Node, args);
                 });
             }
         }
