@@ -20,8 +20,7 @@ namespace PolicyLint.Cli
             {
                 // One pass, in memory: the diff of what `fix` would write first.
                 var result = options.Run().Result;
-                var editable = new HashSet<string>(options.Policies.Select(p => p.Path), StringComparer.Ordinal);
-                var (texts, planned) = Fixer.Plan(result.Diagnostics, Accept, editable, Fixer.ReadText);
+                var (texts, planned) = Fixer.Plan(result.Diagnostics, Accept, Fixer.Editable(options.Policies), Fixer.ReadText);
                 foreach (var pair in texts.OrderBy(p => p.Key, StringComparer.Ordinal))
                     stdout.Write(UnifiedDiff.Of(Relative(cwd, pair.Key), Fixer.ReadText(pair.Key), pair.Value));
                 stderr.WriteLine($"policylint: {planned.Count} fix(es) would change {texts.Count} file(s); nothing written (--dry-run)");

@@ -70,11 +70,17 @@ namespace PolicyLint.Analysis
         /// <see cref="MaxPasses"/> passes). Files keep their encoding and byte-order mark.
         /// </summary>
         public static FixOutcome Run(HostOptions options, Func<Diagnostic, CodeFix, bool> accept)
+            => Run(() => options.Run().Result, Editable(options.Policies), accept);
+
+        /// <summary>The files fixes may edit: the reported policies, never references.</summary>
+        public static ISet<string> Editable(IEnumerable<PolicyInput> policies) => new HashSet<string>(policies.Select(p => p.Path), StringComparer.Ordinal);
+
+        /// <summary>As <see cref="Run(HostOptions, Func{Diagnostic, CodeFix, bool})"/>, for any way of linting.</summary>
+        public static FixOutcome Run(Func<LintResult> lint, ISet<string> editable, Func<Diagnostic, CodeFix, bool> accept)
         {
-            var editable = new HashSet<string>(options.Policies.Select(p => p.Path), StringComparer.Ordinal);
             var original = new Dictionary<string, string>(StringComparer.Ordinal);
             var fixedIds = new List<Diagnostic>();
-            var before = options.Run().Result;
+            var before = lint();
             var current = before;
             for (int pass = 0; pass < MaxPasses; pass++)
             {
@@ -86,7 +92,7 @@ namespace PolicyLint.Analysis
                     WriteText(pair.Key, pair.Value);
                 }
                 fixedIds.AddRange(fixedNow);
-                current = options.Run().Result;
+                current = lint();
             }
             var changed = original.Where(p => !string.Equals(p.Value, ReadText(p.Key), StringComparison.Ordinal))
                 .ToDictionary(p => p.Key, p => (p.Value, ReadText(p.Key)), StringComparer.Ordinal);

@@ -18,6 +18,8 @@ namespace PolicyLint.Rules.Journeys
             DiagnosticSeverity.Error,
             "The OrchestrationStep Orders of a journey, merged along the inheritance chain (a child's step replaces the base's step of the same Order), must run 1, 2, ..., N without gaps or duplicates. Reports the first step out of place.");
 
+        public override RuleFix Fix { get; } = new RuleFix("numbers the steps 1..N in the order they run, when the journey is declared in one file that no other policy redeclares", isSafe: true);
+
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
             foreach (var journey in JourneyScope.For(context).Journeys)

@@ -12,6 +12,8 @@ namespace PolicyLint.Rules.References
             "{0} '{1}' matches the declaration '{2}' only when case is ignored",
             DiagnosticSeverity.Info);
 
+        public override RuleFix Fix { get; } = new RuleFix("uses the declaration's exact casing", isSafe: true);
+
         public override void Initialize(RuleRegistration registration)
         {
             foreach (var site in ReferenceSite.All)

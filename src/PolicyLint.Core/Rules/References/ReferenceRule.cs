@@ -12,6 +12,8 @@ namespace PolicyLint.Rules.References
 
         protected abstract DeclarationKind[] Kinds { get; }
 
+        public override RuleFix Fix { get; } = new RuleFix("replaces the name with the only declared name close to it", isSafe: false);
+
         public override void Initialize(RuleRegistration registration)
         {
             foreach (var site in ReferenceSite.All.Where(s => s.MustResolve && Kinds.Contains(s.Kind)))

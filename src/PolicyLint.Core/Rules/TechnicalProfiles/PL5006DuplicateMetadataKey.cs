@@ -17,6 +17,8 @@ namespace PolicyLint.Rules.TechnicalProfiles
             DiagnosticSeverity.Warning,
             "The same Item Key twice in one technical profile element: which value wins is not documented.");
 
+        public override RuleFix Fix { get; } = new RuleFix("removes the later item when both items have the same value", isSafe: true);
+
         public override void Initialize(RuleRegistration registration) => registration.OnElement("Metadata", (context, node) =>
         {
             if (node.Parent is not PolicyNode profile || !profile.IsNamed("TechnicalProfile")) return;

@@ -34,6 +34,8 @@ namespace PolicyLint.Rules.UserInterface
             DiagnosticSeverity.Error,
             "A password claim whose rule is weaker than Entra ID's Strong (no rule, a Pattern or predicates admitting fewer than 8 characters or fewer than 3 character classes) needs every directory-write technical profile that stores it to persist passwordPolicies with DisablePasswordExpiration, DisableStrongPassword. A rule at least as strict as Strong needs no opt-out.");
 
+        public override RuleFix Fix { get; } = new RuleFix("adds DisableStrongPassword to each writer's passwordPolicies DefaultValue, or persists passwordPolicies with DisablePasswordExpiration, DisableStrongPassword after the password, when passwordPolicies is declared", isSafe: true);
+
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
             // Declarations alone decide it: relying parties that share their base's scope would find the same.
