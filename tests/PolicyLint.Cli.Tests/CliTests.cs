@@ -198,3 +198,58 @@ namespace PolicyLint.Cli.Tests
         }
     }
 }
+
+namespace PolicyLint.Cli.Tests
+{
+    /// <summary>`policylint fix`: safe fixes written, a dry run writes nothing and prints a unified diff.</summary>
+    public sealed class FixCommandTests
+    {
+        private static string CopyOfWeChat()
+        {
+            var dir = CliTests.Temp();
+            foreach (var f in Directory.GetFiles(Path.Combine(Paths.RepoRoot, "samples", "wechat"), "*.xml")) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+            return dir;
+        }
+
+        [Fact]
+        public void DryRunPrintsADiffAndWritesNothing()
+        {
+            var dir = CopyOfWeChat();
+            string before = File.ReadAllText(Path.Combine(dir, "TrustFrameworkExtensions.xml"));
+            var (exit, stdout, stderr) = CliRun.InProcess(new[] { "fix", "--dry-run" }, dir);
+            Assert.Equal(1, exit); // the PL2001 error is left either way
+            Assert.Equal(before, File.ReadAllText(Path.Combine(dir, "TrustFrameworkExtensions.xml")));
+            Assert.Contains("--- TrustFrameworkExtensions.xml\n+++ TrustFrameworkExtensions.xml\n@@ -96,7 +96,7 @@\n", stdout);
+            Assert.Contains("\n-            <ClaimsExchange Id=\"WeChatExchange\" TechnicalProfileReferenceId=\"WeChat-OAuth\" />\n+            <ClaimsExchange Id=\"WeChatExchange\" TechnicalProfileReferenceId=\"WeChat-OAUTH\" />\n", stdout);
+            Assert.Contains("nothing written", stderr);
+        }
+
+        [Fact]
+        public void FixWritesOnlyTheSpanReportsWhatChangedAndWhatIsLeft()
+        {
+            var dir = CopyOfWeChat();
+            string path = Path.Combine(dir, "TrustFrameworkExtensions.xml");
+            // CRLF line endings elsewhere in the file stay as they are.
+            File.WriteAllText(path, File.ReadAllText(path).Replace("\n", "\r\n"));
+            string before = File.ReadAllText(path);
+            var (exit, stdout, _) = CliRun.InProcess(new[] { "fix" }, dir);
+            Assert.Equal(1, exit);
+            Assert.Contains("fixed TrustFrameworkExtensions.xml(99,78): PL2011: Use the declaration's casing 'WeChat-OAUTH'", stdout);
+            Assert.Contains("changed TrustFrameworkExtensions.xml", stdout);
+            Assert.Contains(": error PL2001: ", stdout);
+            Assert.Equal(before.Replace("TechnicalProfileReferenceId=\"WeChat-OAuth\"", "TechnicalProfileReferenceId=\"WeChat-OAUTH\""), File.ReadAllText(path));
+
+            var again = CliRun.InProcess(new[] { "fix" }, dir);
+            Assert.DoesNotContain("changed ", again.Stdout);
+        }
+
+        [Fact]
+        public void RuleLimitsTheFixes()
+        {
+            var dir = CopyOfWeChat();
+            string before = File.ReadAllText(Path.Combine(dir, "TrustFrameworkExtensions.xml"));
+            CliRun.InProcess(new[] { "fix", "--rule", "PL3001" }, dir);
+            Assert.Equal(before, File.ReadAllText(Path.Combine(dir, "TrustFrameworkExtensions.xml")));
+        }
+    }
+}
