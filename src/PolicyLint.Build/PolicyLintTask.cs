@@ -34,7 +34,7 @@ namespace PolicyLint.Build
         public string? StampFile { get; set; }
         /// <summary>Where the diagnostics are kept for PolicyLintReport to log; when empty, this task logs them itself.</summary>
         public string? ReportFile { get; set; }
-        /// <summary>The project's folder: messages, baseline entries and SARIF fingerprints name files relative to it.</summary>
+        /// <summary>The project folder: baseline entries and SARIF fingerprints name files relative to it.</summary>
         public string? ProjectDirectory { get; set; }
         /// <summary>PolicyLintBaseline: findings it lists do not fail the build.</summary>
         public string? Baseline { get; set; }
@@ -66,55 +66,31 @@ namespace PolicyLint.Build
         {
             // A failed analysis must not leave the previous one's findings to be reported as current.
             if (!string.IsNullOrEmpty(ReportFile) && File.Exists(ReportFile)) File.Delete(ReportFile);
-            var request = new AnalysisRequest();
-            foreach (var item in Policies)
-                request.AddPolicy(item.GetMetadata("FullPath"), isExplicit: !string.Equals(item.GetMetadata("PolicyLintDefaultItem"), "true", StringComparison.OrdinalIgnoreCase));
-            foreach (var item in References)
-                request.References.Add(item.GetMetadata("FullPath"));
-            if (PolicyKeys.Length > 0)
-                request.Options.PolicyKeys = AnalysisOptions.KeySet(PolicyKeys.Select(k => k.ItemSpec));
-            // Messages that name another policy file name it relative to the project, not by this machine's absolute path.
-            // MSBuild runs a project's targets in the project's folder.
-            request.Options.ProjectDirectory = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : Path.GetFullPath(ProjectDirectory!.Trim());
-            request.Options.Environment = string.IsNullOrWhiteSpace(Environment) ? null : Environment!.Trim();
-            request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
-            request.Options.TokenPatterns = string.IsNullOrWhiteSpace(TokenPatterns) ? null : TokenPatterns;
-            // Set by the targets only when the default appsettings.json exists; a named file must exist.
-            request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : ProjectRelative(SettingsFile!.Trim());
-            request.SettingsFileIsDefault = request.SettingsFile != null && string.Equals(request.SettingsFile, ProjectRelative("appsettings.json"), StringComparison.OrdinalIgnoreCase);
-
-            // Every .editorconfig from each policy's folder up, as the compiler sees them.
-            var editorConfigs = EditorConfigSeverities.Discover(request.Policies.Select(p => p.Path)).ToList();
-            request.Configuration = new DiagnosticConfiguration
+            var options = new HostOptions
             {
-                EditorConfig = EditorConfigSeverities.Load(editorConfigs),
-                Properties = new BuildProperties
-                {
-                    NoWarn = BuildProperties.ParseCodes(NoWarn),
-                    WarningsAsErrors = BuildProperties.ParseCodes(WarningsAsErrors),
-                    WarningsNotAsErrors = BuildProperties.ParseCodes(WarningsNotAsErrors),
-                    TreatWarningsAsErrors = TreatWarningsAsErrors,
-                },
-                IsProduction = request.Options.IsProduction,
+                NoWarn = NoWarn,
+                WarningsAsErrors = WarningsAsErrors,
+                WarningsNotAsErrors = WarningsNotAsErrors,
+                TreatWarningsAsErrors = TreatWarningsAsErrors,
+                Environment = Environment,
+                // Set by the targets only when the default appsettings.json exists; a named file must exist.
+                SettingsFile = SettingsFile,
+                TokenPatterns = TokenPatterns,
+                ProjectDirectory = ProjectDirectory,
+                Baseline = Baseline,
+                UpdateBaseline = UpdateBaseline,
+                BaselineSeverity = BaselineSeverity,
             };
+            foreach (var item in Policies)
+                options.Policies.Add(new PolicyInput(item.GetMetadata("FullPath"), isExplicit: !string.Equals(item.GetMetadata("PolicyLintDefaultItem"), "true", StringComparison.OrdinalIgnoreCase)));
+            foreach (var item in References)
+                options.References.Add(item.GetMetadata("FullPath"));
+            options.PolicyKeys.AddRange(PolicyKeys.Select(k => k.ItemSpec));
 
-            request.BaselineSeverity = string.Equals(BaselineSeverity?.Trim(), "hidden", StringComparison.OrdinalIgnoreCase) ? DiagnosticSeverity.Hidden : DiagnosticSeverity.Info;
-            var baseline = string.IsNullOrWhiteSpace(Baseline) ? null : Path.GetFullPath(Baseline!.Trim().Replace('\\', Path.DirectorySeparatorChar));
-            LintResult result;
-            if (UpdateBaseline)
-            {
-                baseline ??= Path.Combine(request.ProjectDirectory ?? Directory.GetCurrentDirectory(), Configuration.Baseline.DefaultFileName);
-                var current = Linter.Run(request);
-                int count = BaselineWriter.Write(baseline, current.All);
-                Log.LogMessage(MessageImportance.High, $"PolicyLint wrote {count} finding(s) to {baseline}.");
-                request.BaselineFile = baseline;
-                result = Linter.ApplyBaseline(current, request);
-            }
-            else
-            {
-                request.BaselineFile = baseline;
-                result = Linter.Run(request);
-            }
+            var run = options.Run();
+            if (run.BaselineWritten != null)
+                Log.LogMessage(MessageImportance.High, $"PolicyLint wrote {run.BaselineCount} finding(s) to {run.BaselineWritten}.");
+            var result = run.Result;
 
             var reported = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(ToReported).ToList();
             if (!string.IsNullOrEmpty(ErrorLog))
@@ -138,9 +114,6 @@ namespace PolicyLint.Build
             return !errors && !Log.HasLoggedErrors;
         }
 
-        // B2CSettingsFile may be relative to the project: MSBuild runs a project's targets in the project's folder.
-        private static string ProjectRelative(string path) => Path.GetFullPath(path);
-
         /// <summary>GitHub workflow commands and Azure Pipelines logging commands, for the CI this build runs on.</summary>
         internal static System.Collections.Generic.IEnumerable<string> CiCommands(System.Collections.Generic.IEnumerable<ReportedDiagnostic> reported, string? repositoryRoot)
         {
@@ -157,17 +130,17 @@ namespace PolicyLint.Build
 
         private ReportedDiagnostic ToReported(Diagnostic diagnostic)
         {
-            var span = diagnostic.Location.GetLineSpan();
+            var (path, line, column, endLine, endColumn) = CanonicalFormat.Span(diagnostic);
             return new ReportedDiagnostic
             {
-                Severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : diagnostic.Severity == DiagnosticSeverity.Warning ? "warning" : "info",
+                Severity = CanonicalFormat.Severity(diagnostic.Severity),
                 Id = diagnostic.Id,
                 HelpLink = HelpLinks.For(diagnostic.Id, HelpLinkBase),
-                File = span.Path,
-                Line = span.StartLinePosition.Line + 1,
-                Column = span.StartLinePosition.Character + 1,
-                EndLine = span.EndLinePosition.Line + 1,
-                EndColumn = span.EndLinePosition.Character + 1,
+                File = path,
+                Line = line,
+                Column = column,
+                EndLine = endLine,
+                EndColumn = endColumn,
                 Message = diagnostic.GetMessage(),
             };
         }

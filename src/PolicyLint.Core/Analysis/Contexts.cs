@@ -73,13 +73,32 @@ namespace PolicyLint.Analysis
         }
 
         public void Report(DiagnosticSeverity? severity, PolicyDocument document, SourceSpan span, params object?[] args)
+            => Report(severity, document, span, (CodeFix?)null, args);
+
+        // A rule that knows the repair attaches it (CodeFix.cs): `policylint fix` applies the safe ones, an editor offers them.
+
+        /// <summary>Reports at an attribute's value, with a fix (none when null).</summary>
+        public void Report(CodeFix? fix, PolicyAttribute attribute, params object?[] args)
+            => Report(null, attribute.Owner.Document, attribute.ValueSpan, fix, args);
+
+        /// <summary>Reports at an element's start tag, with a fix (none when null).</summary>
+        public void Report(CodeFix? fix, PolicyNode node, params object?[] args)
+            => Report(null, node.Document, node.StartTag, fix, args);
+
+        /// <summary>Reports at an element's text, else its start tag, with a fix (none when null).</summary>
+        public void ReportText(CodeFix? fix, PolicyNode node, params object?[] args)
+            => Report(null, node.Document, node.Text != null ? node.TextSpan : node.StartTag, fix, args);
+
+        /// <summary>Reports with the severity of this case (null: the descriptor's) and a fix (none when null).</summary>
+        public void Report(DiagnosticSeverity? severity, PolicyDocument document, SourceSpan span, CodeFix? fix, params object?[] args)
         {
             var rule = CurrentRule ?? throw new System.InvalidOperationException("Report called outside a rule.");
             var location = Location.Create(document.FilePath, span.Span, span.Lines);
             var descriptor = rule.Descriptor;
+            var properties = fix == null ? null : CodeFix.ToProperties(new[] { fix });
             _sink.Add(severity is DiagnosticSeverity own && own != descriptor.DefaultSeverity
-                ? Diagnostic.Create(descriptor, location, own, additionalLocations: null, properties: null, args)
-                : Diagnostic.Create(descriptor, location, args));
+                ? Diagnostic.Create(descriptor, location, own, additionalLocations: null, properties: properties, args)
+                : Diagnostic.Create(descriptor, location, additionalLocations: null, properties: properties, args));
         }
     }
 

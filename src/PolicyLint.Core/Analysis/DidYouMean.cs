@@ -35,6 +35,17 @@ namespace PolicyLint.Analysis
             return best;
         }
 
+        /// <summary>The nearest candidate when it is the only one within reach (a fix can then name it), else null.</summary>
+        public static string? Only(string value, IEnumerable<string> candidates)
+        {
+            string? nearest = Nearest(value, candidates);
+            if (nearest == null) return null;
+            var others = new List<string>();
+            foreach (var candidate in candidates)
+                if (!string.Equals(candidate, nearest, StringComparison.Ordinal)) others.Add(candidate);
+            return Nearest(value, others) == null ? nearest : null;
+        }
+
         /// <summary>" Did you mean 'x'?" or empty: ready to append to a message.</summary>
         public static string Hint(string value, IEnumerable<string> candidates)
         {

@@ -16,11 +16,27 @@ namespace PolicyLint.Analysis
 
         public abstract void Initialize(RuleRegistration registration);
 
+        /// <summary>The fix this rule attaches to its diagnostics (when it can), for the docs and the fix fixtures; null when none.</summary>
+        public virtual RuleFix? Fix => null;
+
         public string Id => Descriptor.Id;
 
         /// <summary>Builds a descriptor with the id's category and its documentation link.</summary>
         protected static DiagnosticDescriptor Describe(string id, string title, string messageFormat, DiagnosticSeverity severity, string description = "", bool enabledByDefault = true)
             => RuleDescriptors.Create(id, title, messageFormat, severity, description, enabledByDefault);
+    }
+
+    /// <summary>What a rule's fix does, and whether `policylint fix` applies it in bulk (safe) or only offers it.</summary>
+    public sealed class RuleFix
+    {
+        public RuleFix(string description, bool isSafe)
+        {
+            Description = description;
+            IsSafe = isSafe;
+        }
+
+        public string Description { get; }
+        public bool IsSafe { get; }
     }
 
     public static class RuleDescriptors

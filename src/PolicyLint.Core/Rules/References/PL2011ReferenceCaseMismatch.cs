@@ -12,6 +12,8 @@ namespace PolicyLint.Rules.References
             "{0} '{1}' matches the declaration '{2}' only when case is ignored",
             DiagnosticSeverity.Info);
 
+        public override RuleFix Fix { get; } = new RuleFix("uses the declaration's exact casing", isSafe: true);
+
         public override void Initialize(RuleRegistration registration)
         {
             foreach (var site in ReferenceSite.All)
@@ -22,8 +24,11 @@ namespace PolicyLint.Rules.References
                     string? declared = context.Chain.CaseMismatch(site.Kind, reference.Value);
                     if (declared == null) return;
                     object?[] args = { Resolution.DeclarationKinds.DisplayName(site.Kind), reference.Value, declared };
-                    if (reference.Attribute is Model.PolicyAttribute attribute) context.Report(attribute, args);
-                    else context.ReportText(reference.Node, args);
+                    // The exact casing of the declaration: the service matched it anyway, so nothing else changes.
+                    if (reference.Attribute is Model.PolicyAttribute attribute)
+                        context.Report(new CodeFix($"Use the declaration's casing '{declared}'", true, FileEdit.ReplaceValue(attribute, declared)), attribute, args);
+                    else
+                        context.ReportText(new CodeFix($"Use the declaration's casing '{declared}'", true, FileEdit.ReplaceText(reference.Node, declared)), reference.Node, args);
                 });
             }
         }

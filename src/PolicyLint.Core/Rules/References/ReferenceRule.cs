@@ -12,6 +12,8 @@ namespace PolicyLint.Rules.References
 
         protected abstract DeclarationKind[] Kinds { get; }
 
+        public override RuleFix Fix { get; } = new RuleFix("replaces the name with the only declared name close to it", isSafe: false);
+
         public override void Initialize(RuleRegistration registration)
         {
             foreach (var site in ReferenceSite.All.Where(s => s.MustResolve && Kinds.Contains(s.Kind)))
@@ -22,8 +24,13 @@ namespace PolicyLint.Rules.References
                     if (context.Chain.IsDeclared(site.Kind, reference.Value)) return;
                     string hint = DidYouMean.Hint(reference.Value, context.Chain.Ids(site.Kind));
                     object[] args = { DeclarationKinds.DisplayName(site.Kind), reference.Value, context.Chain.Describe(), hint };
-                    if (reference.Attribute is Model.PolicyAttribute attribute) context.Report(attribute, args);
-                    else context.ReportText(reference.Node, args);
+                    // Offered, never applied in bulk: the close name may not be the one meant.
+                    string? only = DidYouMean.Only(reference.Value, context.Chain.Ids(site.Kind));
+                    string title = $"Replace with '{only}'";
+                    if (reference.Attribute is Model.PolicyAttribute attribute)
+                        context.Report(only == null ? null : new CodeFix(title, false, FileEdit.ReplaceValue(attribute, only)), attribute, args);
+                    else
+                        context.ReportText(only == null ? null : new CodeFix(title, false, FileEdit.ReplaceText(reference.Node, only)), reference.Node, args);
                 });
             }
         }

@@ -17,6 +17,8 @@ namespace PolicyLint.Rules.TechnicalProfiles
             DiagnosticSeverity.Warning,
             "The same Item Key twice in one technical profile element: which value wins is not documented.");
 
+        public override RuleFix Fix { get; } = new RuleFix("removes the later item when both items have the same value", isSafe: true);
+
         public override void Initialize(RuleRegistration registration) => registration.OnElement("Metadata", (context, node) =>
         {
             if (node.Parent is not PolicyNode profile || !profile.IsNamed("TechnicalProfile")) return;
@@ -28,20 +30,28 @@ namespace PolicyLint.Rules.TechnicalProfiles
                 var item = items[i];
                 string? key = item.IsNamed("Item") ? item["Key"] : null;
                 if (key == null) continue;
-                int line = seen != null ? (seen.TryGetValue(key, out int known) ? known : 0) : FirstLine(items, i, key);
-                if (line > 0) context.Report(item, key, profile["Id"], line);
-                else seen?.Add(key, item.StartTag.Start.Line + 1);
+                int first = seen != null ? (seen.TryGetValue(key, out int known) ? known : -1) : FirstIndex(items, i, key);
+                if (first < 0)
+                {
+                    seen?.Add(key, i);
+                    continue;
+                }
+                // The same value twice: dropping the later item changes nothing, whichever the service takes.
+                var fix = string.Equals(items[first].Text, item.Text, System.StringComparison.Ordinal)
+                    ? new CodeFix($"Remove the repeated '{key}' item", true, FileEdit.RemoveElement(item))
+                    : null;
+                context.Report(fix, item, key, profile["Id"], items[first].StartTag.Start.Line + 1);
             }
         });
 
         private const int MaxCompared = 32;
 
-        /// <summary>The line of the first Item before <paramref name="end"/> with the key; 0 when none.</summary>
-        private static int FirstLine(PolicyNodeList items, int end, string key)
+        /// <summary>The index of the first Item before <paramref name="end"/> with the key; -1 when none.</summary>
+        private static int FirstIndex(PolicyNodeList items, int end, string key)
         {
             for (int j = 0; j < end; j++)
-                if (items[j].IsNamed("Item") && string.Equals(items[j]["Key"], key, System.StringComparison.Ordinal)) return items[j].StartTag.Start.Line + 1;
-            return 0;
+                if (items[j].IsNamed("Item") && string.Equals(items[j]["Key"], key, System.StringComparison.Ordinal)) return j;
+            return -1;
         }
     }
 }

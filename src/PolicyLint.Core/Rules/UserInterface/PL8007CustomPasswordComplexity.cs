@@ -34,6 +34,8 @@ namespace PolicyLint.Rules.UserInterface
             DiagnosticSeverity.Error,
             "A password claim whose rule is weaker than Entra ID's Strong (no rule, a Pattern or predicates admitting fewer than 8 characters or fewer than 3 character classes) needs every directory-write technical profile that stores it to persist passwordPolicies with DisablePasswordExpiration, DisableStrongPassword. A rule at least as strict as Strong needs no opt-out.");
 
+        public override RuleFix Fix { get; } = new RuleFix("adds DisableStrongPassword to each writer's passwordPolicies DefaultValue, or persists passwordPolicies with DisablePasswordExpiration, DisableStrongPassword after the password, when passwordPolicies is declared", isSafe: true);
+
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
             // Declarations alone decide it: relying parties that share their base's scope would find the same.
@@ -62,9 +64,41 @@ namespace PolicyLint.Rules.UserInterface
                 // A claim with no rule of its own is reported where it is stored.
                 var at = found ?? StoredAt(pair.Value[0], pair.Key);
                 if (at == null) continue;
-                context.Report(severity, at, pair.Key, what, profiles, verb, why);
+                context.Report(severity, at.Owner.Document, at.ValueSpan, AddOptOut(context, pair.Value), pair.Key, what, profiles, verb, why);
             }
         });
+
+        /// <summary>
+        /// DisableStrongPassword added to each writer: to its passwordPolicies DefaultValue, or as a new PersistedClaim after the
+        /// password's. Only when passwordPolicies is declared (a new reference to an undeclared claim would be PL2001).
+        /// </summary>
+        private static CodeFix? AddOptOut(PolicyContext context, List<MergedTechnicalProfile> writers)
+        {
+            if (!context.Chain.IsDeclared(DeclarationKind.ClaimType, PasswordPolicies)) return null;
+            var edits = new List<FileEdit>();
+            foreach (var profile in writers)
+            {
+                var persisted = profile.PersistedClaims.ToList();
+                var policies = persisted.FirstOrDefault(IsPasswordPolicies);
+                if (policies.Document != null)
+                {
+                    var value = policies.Attribute("DefaultValue");
+                    if (value == null) return null; // the value comes from the claim bag: adding a default would change what is stored
+                    string current = value.Value.Trim();
+                    edits.Add(FileEdit.ReplaceValue(value, current.Length == 0 ? DisableStrongPassword : current + ", " + DisableStrongPassword));
+                    continue;
+                }
+                var password = persisted.FirstOrDefault(IsPassword);
+                if (password.Document == null) return null;
+                edits.Add(FileEdit.InsertLineAfter(password, $"<PersistedClaim ClaimTypeReferenceId=\"{PasswordPolicies}\" DefaultValue=\"DisablePasswordExpiration, {DisableStrongPassword}\" />"));
+            }
+            return edits.Count == 0 ? null : new CodeFix("Persist passwordPolicies with DisableStrongPassword", true, edits);
+        }
+
+        private const string PasswordPolicies = "passwordPolicies";
+
+        private static bool IsPasswordPolicies(PolicyNode claim)
+            => string.Equals(claim["PartnerClaimType"] ?? claim["ClaimTypeReferenceId"], PasswordPolicies, StringComparison.OrdinalIgnoreCase);
 
         private static PolicyAttribute? StoredAt(MergedTechnicalProfile profile, string claim)
         {
@@ -84,8 +118,7 @@ namespace PolicyLint.Rules.UserInterface
 
         private static bool DisablesStrongPassword(PolicyNode claim)
         {
-            string? name = claim["PartnerClaimType"] ?? claim["ClaimTypeReferenceId"];
-            if (!string.Equals(name, "passwordPolicies", StringComparison.OrdinalIgnoreCase)) return false;
+            if (!IsPasswordPolicies(claim)) return false;
             string value = claim["DefaultValue"] ?? string.Empty;
             // Tokens may hold {Settings:...}: give them the benefit of the doubt.
             return Placeholders.IsDynamic(value) || value.Split(',').Any(v => string.Equals(v.Trim(), DisableStrongPassword, StringComparison.OrdinalIgnoreCase));
