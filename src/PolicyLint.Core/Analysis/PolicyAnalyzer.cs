@@ -58,9 +58,14 @@ namespace PolicyLint.Analysis
             // One name table per parsing thread for the whole build: values repeated across files become one string.
             using (var names = new System.Threading.ThreadLocal<System.Xml.XmlNameTable>(() => new System.Xml.NameTable()))
             {
-                Parallel.For(0, inputs.Count, i => loaded[i] = cache != null
-                    ? cache.Document(inputs[i].Path, path => Load(path, root, names.Value!))
-                    : Load(inputs[i].Path, root, names.Value!));
+                Parallel.For(0, inputs.Count, i =>
+                {
+                    var (doc, size) = cache != null
+                        ? cache.Document(inputs[i].Path, path => Load(path, root, names.Value!))
+                        : Load(inputs[i].Path, root, names.Value!);
+                    // Tokens standing for attributes or elements: the file as this environment deploys it.
+                    loaded[i] = (Settings.MarkupTokens.Substitute(doc, options.Settings, cache), size);
+                });
             }
 
             var files = new List<PolicyFile>();

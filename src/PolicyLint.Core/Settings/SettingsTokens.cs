@@ -37,23 +37,47 @@ namespace PolicyLint.Settings
             {
                 int open = text.IndexOf(Prefix, i, end - i, StringComparison.OrdinalIgnoreCase);
                 if (open < 0) yield break;
-                int keyStart = open + Prefix.Length;
-                int close = keyStart;
-                while (close < end && text[close] != '}' && text[close] != '{' && text[close] != '<' && text[close] != '"' && !char.IsWhiteSpace(text[close])) close++;
-                if (close < end && text[close] == '}' && close > keyStart)
+                if (TryRead(text, open, end, out var token))
                 {
-                    bool exact = string.CompareOrdinal(text, open, Prefix, 0, Prefix.Length) == 0;
-                    yield return new SettingsToken(open, close + 1 - open, text.Substring(keyStart, close - keyStart), exact);
-                    i = close + 1;
+                    yield return token;
+                    i = open + token.Length;
                 }
                 else
                 {
-                    i = keyStart;
+                    i = open + Prefix.Length;
                 }
             }
         }
 
+        /// <summary>The token that starts at <paramref name="open"/> and ends before <paramref name="end"/>, if one does.</summary>
+        public static bool TryRead(string text, int open, int end, out SettingsToken token)
+        {
+            token = default;
+            if (open < 0 || open + Prefix.Length >= end || string.Compare(text, open, Prefix, 0, Prefix.Length, StringComparison.OrdinalIgnoreCase) != 0) return false;
+            int keyStart = open + Prefix.Length;
+            int close = keyStart;
+            while (close < end && text[close] != '}' && text[close] != '{' && text[close] != '<' && text[close] != '"' && !char.IsWhiteSpace(text[close])) close++;
+            if (close >= end || text[close] != '}' || close == keyStart) return false;
+            bool exact = string.CompareOrdinal(text, open, Prefix, 0, Prefix.Length) == 0;
+            token = new SettingsToken(open, close + 1 - open, text.Substring(keyStart, close - keyStart), exact);
+            return true;
+        }
+
         public static IEnumerable<SettingsToken> Find(string text) => Find(text, 0, text.Length);
+
+        /// <summary>The value is one or more tokens and nothing else but white space.</summary>
+        public static bool IsOnlyTokens(string value)
+        {
+            int last = 0;
+            bool any = false;
+            foreach (var token in Find(value))
+            {
+                if (!string.IsNullOrWhiteSpace(value.Substring(last, token.Start - last))) return false;
+                last = token.Start + token.Length;
+                any = true;
+            }
+            return any && string.IsNullOrWhiteSpace(value.Substring(last));
+        }
 
         /// <summary>True when the extension would replace this token with a value from these settings.</summary>
         public static bool TryGetValue(SettingsToken token, IReadOnlyDictionary<string, string>? settings, out string value)

@@ -111,7 +111,8 @@ namespace PolicyLint.Catalogs.Schema
         {
             if (!type.AllowsText)
             {
-                if (node.Text != null)
+                // Text that is only {Settings:Key} tokens stands for elements the build puts in (PL7008 reports a token without a value).
+                if (node.Text != null && !Settings.SettingsTokens.IsOnlyTokens(node.Text))
                     findings.Add(new SchemaFinding(SchemaProblem.ValueNotAllowed, node, null, true,
                         $"<{node.Name}> cannot contain text (found '{Shorten(node.Text)}'): it holds {(type.Slots.Count == 0 ? "only attributes" : "only child elements")}."));
                 return;

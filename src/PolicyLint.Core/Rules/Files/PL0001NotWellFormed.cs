@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Settings;
 
 namespace PolicyLint.Rules.Files
 {
@@ -15,8 +16,19 @@ namespace PolicyLint.Rules.Files
 
         public override void Initialize(RuleRegistration registration) => registration.OnDocument(context =>
         {
-            var failure = context.Document.ParseFailure;
-            if (failure != null && !failure.IsDtd) context.Report(context.Document, failure.Span, failure.Message);
+            var document = context.Document;
+            var failure = document.ParseFailure;
+            if (failure == null || failure.IsDtd) return;
+            string message = failure.Message;
+            // The parser stopped on a {Settings:Key} token standing for attributes that was not replaced before parsing.
+            if (MarkupTokens.InTagAt(document, failure.Span.Span.Start) is MarkupToken markup)
+            {
+                var settings = context.Options.Settings;
+                if (settings != null && !SettingsTokens.TryGetValue(markup.Token, settings, out _)) return; // PL7008 reports it, naming the environment
+                if (settings == null)
+                    message += $"; '{document.Text.Substring(markup.Start, markup.Token.Length)}' stands where attributes are expected, and PolicyLint replaces it before parsing only with a value from a settings file (B2CSettingsFile: the B2C VS Code extension's appsettings.json)";
+            }
+            context.Report(document, failure.Span, message);
         });
     }
 }

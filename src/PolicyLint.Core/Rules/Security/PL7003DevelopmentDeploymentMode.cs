@@ -16,7 +16,20 @@ namespace PolicyLint.Rules.Security
             if (node.Parent != null) return;
             var attribute = node.Attribute("DeploymentMode");
             if (attribute == null || !Deployment.IsDevelopmentMode(context, attribute.Value)) return;
-            context.Report(attribute, Deployment.FromSettings(context, attribute.Value));
+            context.Report(attribute, Deployment.FromSettings(context, Written(attribute)));
         });
+
+        /// <summary>
+        /// The value as written, or the token the attribute came from: a {Settings:Key} token standing for the whole
+        /// attribute is replaced before parsing, and the attribute's position is the token's.
+        /// </summary>
+        private static string Written(Model.PolicyAttribute attribute)
+        {
+            var span = attribute.ValueSpan.Span;
+            string text = attribute.Owner.Document.Text;
+            if (span.End > text.Length) return attribute.Value;
+            string source = text.Substring(span.Start, span.Length);
+            return Placeholders.HasSettingsToken(source) && !Placeholders.HasSettingsToken(attribute.Value) ? source : attribute.Value;
+        }
     }
 }

@@ -20,14 +20,33 @@ namespace PolicyLint.Rules.Security
             "'{0}' has no value in environment '{1}' of {2}: {3}",
             DiagnosticSeverity.Error);
 
-        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        public override void Initialize(RuleRegistration registration)
         {
-            var settings = context.Options.Settings;
-            if (settings == null) return;
-            var root = context.Document.Root!;
-            Check(context, root.Value, settings);
-            foreach (var node in root.Value.Descendants()) Check(context, node, settings);
-        });
+            registration.OnPolicy(context =>
+            {
+                var settings = context.Options.Settings;
+                if (settings == null) return;
+                var root = context.Document.Root!;
+                Check(context, root.Value, settings);
+                foreach (var node in root.Value.Descendants()) Check(context, node, settings);
+            });
+            // A token standing for attributes is replaced before parsing; one the environment does not define stays in
+            // the tag, so the file is not well-formed there and the policy rules above never see it.
+            registration.OnDocument(context =>
+            {
+                var settings = context.Options.Settings;
+                var document = context.Document;
+                if (settings == null || document.IsWellFormed) return;
+                foreach (var markup in MarkupTokens.Of(document))
+                {
+                    var token = markup.Token;
+                    if (!markup.InTag || SettingsTokens.TryGetValue(token, settings, out _)) continue;
+                    context.Report(document, document.Span(token.Start, token.Start + token.Length), document.Text.Substring(token.Start, token.Length),
+                        context.Options.Environment ?? "(unnamed)", SettingsName(context),
+                        Why(token, settings) + "; it stands where attributes are expected, so in this environment the file is not well-formed XML and is not checked further");
+                }
+            });
+        }
 
         private static void Check(PolicyContext context, PolicyNode node, IReadOnlyDictionary<string, string> settings)
         {
