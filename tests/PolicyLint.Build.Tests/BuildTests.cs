@@ -127,6 +127,27 @@ namespace PolicyLint.Build.Tests
             Assert.Matches("Using \"PolicyLint\" task from assembly \"[^\"]*" + System.Text.RegularExpressions.Regex.Escape(folderUsed.Replace('/', Path.DirectorySeparatorChar)) + "[/\\\\]PolicyLint.Build.dll\"", result.Output);
         }
 
+        /// <summary>What nuget.org shows: a readme, a license, where the project lives, tags and release notes.</summary>
+        [Fact]
+        public void ThePackageCarriesWhatNugetOrgShows()
+        {
+            using var package = System.IO.Compression.ZipFile.OpenRead(_feed.Package);
+            var nuspec = System.Xml.Linq.XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+            System.Xml.Linq.XElement? Element(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);
+            Assert.Equal("README.md", Field("readme"));
+            var readme = new StreamReader(package.GetEntry("README.md")!.Open()).ReadToEnd();
+            Assert.Contains("<Project Sdk=\"PolicyLint/", readme, StringComparison.Ordinal);
+            Assert.Equal("expression", Element("license")?.Attribute("type")?.Value);
+            Assert.Equal("MIT", Field("license"));
+            Assert.StartsWith("https://", Field("projectUrl"), StringComparison.Ordinal);
+            Assert.StartsWith("https://", Element("repository")?.Attribute("url")?.Value ?? "", StringComparison.Ordinal);
+            Assert.Contains("AzureADB2C", Field("tags"), StringComparison.Ordinal);
+            Assert.NotEqual("", Field("releaseNotes"));
+            Assert.NotEqual("", Field("description"));
+        }
+
         /// <summary>Every method of PolicyLint.Core compiles against the SDK's Microsoft.CodeAnalysis, which the precompiled task uses.</summary>
         [Fact]
         public void TheSdksMicrosoftCodeAnalysisHasWhatPolicyLintCoreUses()
