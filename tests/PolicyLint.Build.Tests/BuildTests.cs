@@ -71,28 +71,48 @@ namespace PolicyLint.Build.Tests
             Assert.Equal(new[] { "SignUp.xml(12,47,12,52): error PL2001" }, Problems(third, repo));
         }
 
+        /// <summary>The platforms the package carries ReadyToRun images for: every one the .NET SDK ships for (musl uses linux's).</summary>
+        private static readonly string[] ReadyToRunRids = { "linux-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64" };
+
         [Fact]
         public void DotnetBuildRunsTheTaskPrecompiledForItsPlatform()
         {
+            int runtimeFormat = ReadyToRunImage.Read(File.ReadAllBytes(typeof(object).Assembly.Location)).MajorVersion;
+            Assert.True(runtimeFormat > 0, "System.Private.CoreLib is not a ReadyToRun image");
+            Version referenced;
             using (var package = System.IO.Compression.ZipFile.OpenRead(_feed.Package))
             {
                 var entries = package.Entries.Select(e => e.FullName).ToList();
-                foreach (var folder in new[] { "tasks/netstandard2.0/", "tasks/net10.0/linux-x64/", "tasks/net10.0/win-x64/" })
-                    foreach (var assembly in new[] { "PolicyLint.Build.dll", "PolicyLint.Core.dll", "Microsoft.CodeAnalysis.dll" })
-                        Assert.Contains(folder + assembly, entries);
-                // A runtime uses only ReadyToRun code of its own format version and silently JITs any other image: the
-                // precompiled copies must carry the version of the runtime the SDK runs MSBuild on (this test's).
-                int runtimeFormat = ReadyToRunMajorVersion(File.ReadAllBytes(typeof(object).Assembly.Location));
-                Assert.True(runtimeFormat > 0, "System.Private.CoreLib is not a ReadyToRun image");
-                foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith("tasks/net10.0/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+                foreach (var assembly in new[] { "PolicyLint.Build.dll", "PolicyLint.Core.dll", "Microsoft.CodeAnalysis.dll" })
+                    Assert.Contains("tasks/netstandard2.0/" + assembly, entries);
+                // One folder per platform, holding PolicyLint's own two assemblies and nothing the SDK has already.
+                var folders = entries.Where(e => e.StartsWith("tasks/net10.0/", StringComparison.Ordinal))
+                    .GroupBy(e => e.Split('/')[2]).ToDictionary(g => g.Key, g => g.Select(e => e.Split('/')[3]).OrderBy(n => n, StringComparer.Ordinal).ToList());
+                Assert.Equal(ReadyToRunRids.OrderBy(r => r, StringComparer.Ordinal), folders.Keys.OrderBy(r => r, StringComparer.Ordinal));
+                Assert.DoesNotContain(entries, e => e.EndsWith("/System.Text.Json.dll", StringComparison.Ordinal));
+                foreach (var (folder, files) in folders)
                 {
-                    using var stream = entry.Open();
-                    using var copy = new MemoryStream();
-                    stream.CopyTo(copy);
-                    Assert.True(ReadyToRunMajorVersion(copy.ToArray()) == runtimeFormat,
-                        $"{entry.FullName}: ReadyToRun format {ReadyToRunMajorVersion(copy.ToArray())}, the runtime reads {runtimeFormat}");
+                    Assert.Equal(new[] { "PolicyLint.Build.dll", "PolicyLint.Core.dll" }, files);
+                    foreach (var file in files)
+                    {
+                        // A runtime uses only ReadyToRun code of its own format version, for its own operating system and
+                        // architecture, and silently JITs any other image.
+                        var image = ReadyToRunImage.Read(Read(package.GetEntry($"tasks/net10.0/{folder}/{file}")!));
+                        Assert.True(image.MajorVersion == runtimeFormat, $"{folder}/{file}: ReadyToRun format {image.MajorVersion}, the runtime reads {runtimeFormat}");
+                        Assert.True(image.Rid == folder, $"{folder}/{file}: code for {image.Rid}");
+                    }
                 }
+                referenced = ReferencedVersion(Read(package.GetEntry("tasks/netstandard2.0/PolicyLint.Core.dll")!), "Microsoft.CodeAnalysis");
             }
+
+            // The precompiled task loads Microsoft.CodeAnalysis from beside MSBuild, where the SDK keeps its own copy,
+            // precompiled too: the props use the folder only when that copy is there.
+            string sdk = SdkDirectory();
+            var roslyn = Path.Combine(sdk, "Microsoft.CodeAnalysis.dll");
+            Assert.True(File.Exists(roslyn), $"{roslyn} is missing");
+            Assert.True(ReadyToRunImage.Read(File.ReadAllBytes(roslyn)).MajorVersion == runtimeFormat, $"{roslyn} is not precompiled for this runtime");
+            Assert.True(System.Reflection.AssemblyName.GetAssemblyName(roslyn).Version >= referenced, "the SDK's Microsoft.CodeAnalysis is older than the one PolicyLint.Core is built against");
+
             var repo = _feed.NewRepo("readyToRun")
                 .Write("TrustFrameworkBase.xml", Policies.Base())
                 .Write("SignUp.xml", Policies.Child("emial"))
@@ -100,23 +120,105 @@ namespace PolicyLint.Build.Tests
             var result = repo.Build("-v:d");
             // (Detailed output also echoes paths and properties, so only the diagnostic line itself is looked for.)
             Assert.Contains("SignUp.xml(12,47,12,52): error PL2001", Problems(result, repo));
-            // This machine's platform has a precompiled copy; any other falls back to the IL build, which works the same.
-            string rid = (System.OperatingSystem.IsWindows() ? "win-" : System.OperatingSystem.IsLinux() ? "linux-" : "other-")
+            // The image the props pick for this machine, as they name it: the operating system and the architecture.
+            string rid = (OperatingSystem.IsWindows() ? "win-" : OperatingSystem.IsMacOS() ? "osx-" : OperatingSystem.IsLinux() ? "linux-" : "other-")
                 + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-            string folderUsed = rid == "linux-x64" || rid == "win-x64" ? "tasks/net10.0/" + rid : "tasks/netstandard2.0";
+            string folderUsed = ReadyToRunRids.Contains(rid) ? "tasks/net10.0/" + rid : "tasks/netstandard2.0";
             Assert.Matches("Using \"PolicyLint\" task from assembly \"[^\"]*" + System.Text.RegularExpressions.Regex.Escape(folderUsed.Replace('/', Path.DirectorySeparatorChar)) + "[/\\\\]PolicyLint.Build.dll\"", result.Output);
         }
 
-        /// <summary>The major format version in a ReadyToRun image's header; 0 for an IL-only assembly.</summary>
-        private static int ReadyToRunMajorVersion(byte[] image)
+        /// <summary>What nuget.org shows: a readme, a license, where the project lives, tags and release notes.</summary>
+        [Fact]
+        public void ThePackageCarriesWhatNugetOrgShows()
         {
-            using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(image));
-            var header = pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory;
-            if (header == null || header.Value.Size < 8) return 0;
-            var bytes = pe.GetSectionData(header.Value.RelativeVirtualAddress).GetContent(0, 8);
-            // READYTORUN_HEADER: signature "RTR" (0x00525452), then the major and minor versions.
-            if (BitConverter.ToUInt32(bytes.AsSpan(0, 4)) != 0x00525452) return 0;
-            return BitConverter.ToUInt16(bytes.AsSpan(4, 2));
+            using var package = System.IO.Compression.ZipFile.OpenRead(_feed.Package);
+            var nuspec = System.Xml.Linq.XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+            System.Xml.Linq.XElement? Element(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);
+            Assert.Equal("README.md", Field("readme"));
+            var readme = new StreamReader(package.GetEntry("README.md")!.Open()).ReadToEnd();
+            Assert.Contains("<Project Sdk=\"PolicyLint/", readme, StringComparison.Ordinal);
+            Assert.Equal("expression", Element("license")?.Attribute("type")?.Value);
+            Assert.Equal("MIT", Field("license"));
+            Assert.StartsWith("https://", Field("projectUrl"), StringComparison.Ordinal);
+            Assert.StartsWith("https://", Element("repository")?.Attribute("url")?.Value ?? "", StringComparison.Ordinal);
+            Assert.Contains("AzureADB2C", Field("tags"), StringComparison.Ordinal);
+            Assert.NotEqual("", Field("releaseNotes"));
+            Assert.NotEqual("", Field("description"));
+        }
+
+        /// <summary>Every method of PolicyLint.Core compiles against the SDK's Microsoft.CodeAnalysis, which the precompiled task uses.</summary>
+        [Fact]
+        public void TheSdksMicrosoftCodeAnalysisHasWhatPolicyLintCoreUses()
+        {
+            string sdk = SdkDirectory();
+            var context = new System.Runtime.Loader.AssemblyLoadContext("sdk-roslyn");
+            context.Resolving += (alc, name) => name.Name == "Microsoft.CodeAnalysis" ? alc.LoadFromAssemblyPath(Path.Combine(sdk, "Microsoft.CodeAnalysis.dll")) : null;
+            using var package = System.IO.Compression.ZipFile.OpenRead(_feed.Package);
+            var core = context.LoadFromStream(new MemoryStream(Read(package.GetEntry("tasks/netstandard2.0/PolicyLint.Core.dll")!)));
+            var failures = new List<string>();
+            foreach (var type in core.GetTypes().Where(t => !t.ContainsGenericParameters))
+            {
+                foreach (var method in type.GetMethods(System.Reflection.BindingFlags.DeclaredOnly | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic).Cast<System.Reflection.MethodBase>()
+                    .Concat(type.GetConstructors(System.Reflection.BindingFlags.DeclaredOnly | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)))
+                {
+                    if (method.IsAbstract || method.ContainsGenericParameters || method.GetMethodBody() == null) continue;
+                    try { System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle); }
+                    catch (Exception ex) when (ex is MissingMemberException || ex is TypeLoadException || ex is FileNotFoundException || ex is BadImageFormatException)
+                    {
+                        failures.Add($"{type.FullName}.{method.Name}: {ex.Message}");
+                    }
+                }
+            }
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+            Assert.Contains(context.Assemblies, a => a.GetName().Name == "Microsoft.CodeAnalysis" && a.Location.StartsWith(sdk, StringComparison.Ordinal));
+        }
+
+        /// <summary>The SDK folder the tests' dotnet builds run MSBuild from.</summary>
+        private static string SdkDirectory()
+        {
+            var version = Tool.Run("dotnet", "--version", PackageFeed.RepoRoot);
+            Assert.Equal(0, version.ExitCode);
+            // shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll: three folders below the dotnet root.
+            string dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+            return Path.Combine(dotnetRoot, "sdk", version.Output.Trim());
+        }
+
+        private static Version ReferencedVersion(byte[] assembly, string name)
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(assembly));
+            var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            return reader.AssemblyReferences.Select(h => reader.GetAssemblyReference(h)).Single(r => reader.GetString(r.Name) == name).Version;
+        }
+
+        private static byte[] Read(System.IO.Compression.ZipArchiveEntry entry)
+        {
+            using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+
+        /// <summary>A ReadyToRun image's format version and the platform its code is for; 0 and null for an IL-only assembly.</summary>
+        private readonly record struct ReadyToRunImage(int MajorVersion, string? Rid)
+        {
+            public static ReadyToRunImage Read(byte[] image)
+            {
+                using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(image));
+                var header = pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory;
+                if (header == null || header.Value.Size < 8) return default;
+                var bytes = pe.GetSectionData(header.Value.RelativeVirtualAddress).GetContent(0, 8);
+                // READYTORUN_HEADER: signature "RTR" (0x00525452), then the major and minor versions.
+                if (BitConverter.ToUInt32(bytes.AsSpan(0, 4)) != 0x00525452) return default;
+                // The machine field is the architecture's, XOR a value naming the operating system (crossgen2's targetos).
+                ushort machine = (ushort)pe.PEHeaders.CoffHeader.Machine;
+                string? rid = null;
+                foreach (var (os, mask) in new[] { ("win", 0), ("linux", 0x7B79), ("osx", 0x4644) })
+                    foreach (var (arch, code) in new[] { ("x64", 0x8664), ("arm64", 0xAA64) })
+                        if ((code ^ mask) == machine) rid = os + "-" + arch;
+                return new ReadyToRunImage(BitConverter.ToUInt16(bytes.AsSpan(4, 2)), rid);
+            }
         }
 
         [Fact]

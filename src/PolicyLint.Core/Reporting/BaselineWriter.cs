@@ -26,25 +26,27 @@ namespace PolicyLint.Reporting
             var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             using var output = new StreamWriter(full, false, new UTF8Encoding(false));
-            var json = new JsonWriter(output);
-            json.StartObject()
-                .Property("$comment", "PolicyLint baseline: findings known when it was written do not fail the build. Regenerate with -p:PolicyLintUpdateBaseline=true.")
-                .Property("version", Baseline.Version)
-                .StartArray("findings");
-            foreach (var (key, count, message) in groups)
+            JsonOutput.Write(output, json =>
             {
-                json.StartObject()
-                    .Property("id", key.Id)
-                    .Property("file", key.File)
-                    .Property("element", key.Element)
-                    .Property("value", key.Value);
-                if (count > 1) json.Property("count", count);
-                // For the reader only: matching ignores the message, which may name other files' contents.
-                json.Property("message", message)
-                    .EndObject();
-            }
-            json.EndArray().EndObject();
-            output.Write('\n');
+                json.WriteStartObject();
+                json.WriteString("$comment", "PolicyLint baseline: findings known when it was written do not fail the build. Regenerate with -p:PolicyLintUpdateBaseline=true.");
+                json.WriteNumber("version", Baseline.Version);
+                json.WriteStartArray("findings");
+                foreach (var (key, count, message) in groups)
+                {
+                    json.WriteStartObject();
+                    json.WriteOptional("id", key.Id);
+                    json.WriteOptional("file", key.File);
+                    json.WriteOptional("element", key.Element);
+                    json.WriteOptional("value", key.Value);
+                    if (count > 1) json.WriteNumber("count", count);
+                    // For the reader only: matching ignores the message, which may name other files' contents.
+                    json.WriteOptional("message", message);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            });
             return groups.Sum(g => g.Count);
         }
     }

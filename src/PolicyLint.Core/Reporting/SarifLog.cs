@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
@@ -41,94 +42,125 @@ namespace PolicyLint.Reporting
             var rules = PolicyAnalyzer.Rules.ToList();
             var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
-            var json = new JsonWriter(output);
-            json.StartObject()
-                .Property("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-                .Property("version", "2.1.0")
-                .StartArray("runs").StartObject();
-
-            json.StartObject("tool").StartObject("driver")
-                .Property("name", "PolicyLint")
-                .Property("version", ToolVersion)
-                .Property("semanticVersion", ToolVersion)
-                .Property("informationUri", "https://github.com/policylint/policylint")
-                .StartArray("rules");
-            foreach (var rule in rules)
+            JsonOutput.Write(output, json =>
             {
-                var d = rule.Descriptor;
-                string title = d.Title.ToString();
-                string description = d.Description.ToString();
-                json.StartObject()
-                    .Property("id", d.Id)
-                    .Property("name", RuleName(rule))
-                    .Text("shortDescription", Sentence(title))
-                    .Text("fullDescription", Sentence(description.Length > 0 ? description : title))
-                    .StartObject("defaultConfiguration").Property("level", Level(d.DefaultSeverity)).Property("enabled", d.IsEnabledByDefault).EndObject()
-                    .Property("helpUri", HelpLinks.For(d.Id, options.HelpLinkBase));
-                json.StartObject("help")
-                    .Property("text", RuleHelp.Text(d.Id, title) ?? Sentence(description.Length > 0 ? description : title))
-                    .Property("markdown", RuleHelp.Markdown(d.Id, title))
-                    .EndObject();
-                var security = SecuritySeverity(d.Id);
-                json.StartObject("properties")
-                    .Property("category", d.Category)
-                    .StartArray("tags").Value(d.Category).Value("PolicyLint");
-                if (security != null) json.Value("security");
-                json.EndArray()
-                    .Property("precision", Precision(d.DefaultSeverity))
-                    .Property("problem.severity", ProblemSeverity(d.DefaultSeverity))
-                    .Property("security-severity", security)
-                    .EndObject()
-                    .EndObject();
-            }
-            json.EndArray().EndObject().EndObject();
+                json.WriteStartObject();
+                json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+                json.WriteString("version", "2.1.0");
+                json.WriteStartArray("runs");
+                json.WriteStartObject();
 
-            if (!string.IsNullOrWhiteSpace(options.Category))
-                json.StartObject("automationDetails").Property("id", options.Category!.Trim().TrimEnd('/') + "/").EndObject();
-
-            if (root != null)
-                json.StartObject("originalUriBaseIds").StartObject(BaseId).Property("uri", new Uri(root).AbsoluteUri).EndObject().EndObject();
-
-            json.StartArray("results");
-            var keys = diagnostics.Select(c => c.Key.Id != null ? c.Key : FindingKey.For(c.Diagnostic, null, repositoryRoot)).ToList();
-            var occurrences = FindingKey.Occurrences(keys);
-            for (int i = 0; i < diagnostics.Count; i++)
-            {
-                var configured = diagnostics[i];
-                var d = configured.Diagnostic;
-                var span = d.Location.GetLineSpan();
-                json.StartObject().Property("ruleId", d.Id);
-                if (ruleIndex.TryGetValue(d.Id, out int index)) json.Property("ruleIndex", index);
-                // The level as configured: a baseline lowers what the build shows, not what the finding is.
-                json.Property("level", Level(configured.Severity))
-                    .Text("message", Sentence(d.GetMessage()))
-                    .StartArray("locations").StartObject().StartObject("physicalLocation")
-                    .StartObject("artifactLocation");
-                WriteUri(json, span.Path, root);
-                json.EndObject()
-                    .StartObject("region")
-                    .Property("startLine", span.StartLinePosition.Line + 1)
-                    .Property("startColumn", span.StartLinePosition.Character + 1)
-                    .Property("endLine", span.EndLinePosition.Line + 1)
-                    .Property("endColumn", span.EndLinePosition.Character + 1)
-                    .EndObject()
-                    .EndObject().EndObject().EndArray();
-                json.StartObject("partialFingerprints").Property(FingerprintName, keys[i].Hash() + ":" + occurrences[i]).EndObject();
-                if (configured.BaselineState != BaselineState.None)
-                    json.Property("baselineState", configured.BaselineState == BaselineState.Unchanged ? "unchanged" : "new");
-                if (configured.Suppression != SuppressionKind.None)
+                json.WriteStartObject("tool");
+                json.WriteStartObject("driver");
+                json.WriteString("name", "PolicyLint");
+                json.WriteString("version", ToolVersion);
+                json.WriteString("semanticVersion", ToolVersion);
+                json.WriteString("informationUri", "https://github.com/policylint/policylint");
+                json.WriteStartArray("rules");
+                foreach (var rule in rules)
                 {
-                    json.StartArray("suppressions").StartObject()
-                        .Property("kind", configured.Suppression == SuppressionKind.InSource ? "inSource" : "external")
-                        .Property("justification", configured.Justification)
-                        .EndObject().EndArray();
+                    var d = rule.Descriptor;
+                    string title = d.Title.ToString();
+                    string description = d.Description.ToString();
+                    json.WriteStartObject();
+                    json.WriteString("id", d.Id);
+                    json.WriteString("name", RuleName(rule));
+                    json.WriteText("shortDescription", Sentence(title));
+                    json.WriteText("fullDescription", Sentence(description.Length > 0 ? description : title));
+                    json.WriteStartObject("defaultConfiguration");
+                    json.WriteString("level", Level(d.DefaultSeverity));
+                    json.WriteBoolean("enabled", d.IsEnabledByDefault);
+                    json.WriteEndObject();
+                    json.WriteOptional("helpUri", HelpLinks.For(d.Id, options.HelpLinkBase));
+                    json.WriteStartObject("help");
+                    json.WriteOptional("text", RuleHelp.Text(d.Id, title) ?? Sentence(description.Length > 0 ? description : title));
+                    json.WriteOptional("markdown", RuleHelp.Markdown(d.Id, title));
+                    json.WriteEndObject();
+                    var security = SecuritySeverity(d.Id);
+                    json.WriteStartObject("properties");
+                    json.WriteOptional("category", d.Category);
+                    json.WriteStartArray("tags");
+                    json.WriteStringValue(d.Category);
+                    json.WriteStringValue("PolicyLint");
+                    if (security != null) json.WriteStringValue("security");
+                    json.WriteEndArray();
+                    json.WriteString("precision", Precision(d.DefaultSeverity));
+                    json.WriteString("problem.severity", ProblemSeverity(d.DefaultSeverity));
+                    json.WriteOptional("security-severity", security);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
                 }
-                json.EndObject();
-            }
-            json.EndArray();
-            json.Property("columnKind", "utf16CodeUnits");
-            json.EndObject().EndArray().EndObject();
-            output.Write('\n');
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndObject();
+
+                if (!string.IsNullOrWhiteSpace(options.Category))
+                {
+                    json.WriteStartObject("automationDetails");
+                    json.WriteString("id", options.Category!.Trim().TrimEnd('/') + "/");
+                    json.WriteEndObject();
+                }
+
+                if (root != null)
+                {
+                    json.WriteStartObject("originalUriBaseIds");
+                    json.WriteStartObject(BaseId);
+                    json.WriteString("uri", new Uri(root).AbsoluteUri);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteStartArray("results");
+                var keys = diagnostics.Select(c => c.Key.Id != null ? c.Key : FindingKey.For(c.Diagnostic, null, repositoryRoot)).ToList();
+                var occurrences = FindingKey.Occurrences(keys);
+                for (int i = 0; i < diagnostics.Count; i++)
+                {
+                    var configured = diagnostics[i];
+                    var d = configured.Diagnostic;
+                    var span = d.Location.GetLineSpan();
+                    json.WriteStartObject();
+                    json.WriteString("ruleId", d.Id);
+                    if (ruleIndex.TryGetValue(d.Id, out int index)) json.WriteNumber("ruleIndex", index);
+                    // The level as configured: a baseline lowers what the build shows, not what the finding is.
+                    json.WriteString("level", Level(configured.Severity));
+                    json.WriteText("message", Sentence(d.GetMessage()));
+                    json.WriteStartArray("locations");
+                    json.WriteStartObject();
+                    json.WriteStartObject("physicalLocation");
+                    json.WriteStartObject("artifactLocation");
+                    WriteUri(json, span.Path, root);
+                    json.WriteEndObject();
+                    json.WriteStartObject("region");
+                    json.WriteNumber("startLine", span.StartLinePosition.Line + 1);
+                    json.WriteNumber("startColumn", span.StartLinePosition.Character + 1);
+                    json.WriteNumber("endLine", span.EndLinePosition.Line + 1);
+                    json.WriteNumber("endColumn", span.EndLinePosition.Character + 1);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                    json.WriteStartObject("partialFingerprints");
+                    json.WriteString(FingerprintName, keys[i].Hash() + ":" + occurrences[i]);
+                    json.WriteEndObject();
+                    if (configured.BaselineState != BaselineState.None)
+                        json.WriteString("baselineState", configured.BaselineState == BaselineState.Unchanged ? "unchanged" : "new");
+                    if (configured.Suppression != SuppressionKind.None)
+                    {
+                        json.WriteStartArray("suppressions");
+                        json.WriteStartObject();
+                        json.WriteString("kind", configured.Suppression == SuppressionKind.InSource ? "inSource" : "external");
+                        json.WriteOptional("justification", configured.Justification);
+                        json.WriteEndObject();
+                        json.WriteEndArray();
+                    }
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteString("columnKind", "utf16CodeUnits");
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            });
         }
 
         public static string ToolVersion
@@ -147,17 +179,18 @@ namespace PolicyLint.Reporting
             return name.StartsWith(rule.Id, StringComparison.Ordinal) ? name.Substring(rule.Id.Length) : name;
         }
 
-        private static void WriteUri(JsonWriter json, string path, string? root)
+        private static void WriteUri(Utf8JsonWriter json, string path, string? root)
         {
             string full = Path.GetFullPath(path);
             if (root != null && full.StartsWith(root, StringComparison.Ordinal))
             {
                 var relative = full.Substring(root.Length).Replace('\\', '/');
-                json.Property("uri", string.Join("/", relative.Split('/').Select(Uri.EscapeDataString))).Property("uriBaseId", BaseId);
+                json.WriteString("uri", string.Join("/", relative.Split('/').Select(Uri.EscapeDataString)));
+                json.WriteString("uriBaseId", BaseId);
             }
             else
             {
-                json.Property("uri", new Uri(full).AbsoluteUri);
+                json.WriteString("uri", new Uri(full).AbsoluteUri);
             }
         }
 
