@@ -47,6 +47,18 @@ namespace PolicyLint.Tests
             Assert.Empty(Fixer.Run(options, (d, f) => d.Id == id).Changed);
         }
 
+        /// <summary>PL0101 moves children only when their order is all that is wrong: not for an unknown element, a wrong parent or one too many.</summary>
+        [Fact]
+        public void SchemaOrderFixIsOfferedOnlyWhereReorderingMakesTheParentValid()
+        {
+            var fixture = FixtureCase.All().Single(c => c.Name == "PL0101/err/misplaced-elements.xml");
+            var withFix = fixture.Run().Where(d => d.Id == "PL0101").ToDictionary(d => d.Location.GetLineSpan().StartLinePosition.Line + 1, d => CodeFix.Of(d).Count > 0);
+            Assert.True(withFix[7]);   // DisplayName after DataType in ClaimType
+            Assert.False(withFix[11]); // Predicates after PredicateValidations, but BuildingBlocks also holds a ClaimsProviders
+            Assert.False(withFix[12]); // the ClaimsProviders itself: a wrong parent
+            Assert.False(withFix[20]); // a second Protocol: no order is valid
+        }
+
         public static IEnumerable<object[]> RulesWithFixes() => PolicyAnalyzer.Rules.Where(r => r.Fix != null).Select(r => new object[] { r.Id });
 
         [Theory]
