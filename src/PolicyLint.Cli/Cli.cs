@@ -80,6 +80,7 @@ namespace PolicyLint.Cli
                 Environment = parsed.Environment,
                 SettingsFile = parsed.Settings ?? HostOptions.DefaultSettingsFile(cwd),
                 TokenPatterns = parsed.TokenPatterns,
+                Tenant = parsed.Tenant,
                 NoWarn = string.Join(";", parsed.NoWarn),
                 WarningsAsErrors = string.Join(";", parsed.WarningsAsErrors),
                 WarningsNotAsErrors = string.Join(";", parsed.WarningsNotAsErrors),

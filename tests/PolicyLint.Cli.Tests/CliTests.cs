@@ -49,6 +49,9 @@ namespace PolicyLint.Cli.Tests
         [InlineData("--reference", "missing.xml")]
         [InlineData("--dry-run")]
         [InlineData("--update-baseline=yes")]
+        [InlineData("--tenant", "contoso")]
+        [InlineData("fix", "--tenant", "your tenant")]
+        [InlineData("fix", "--tenant")]
         public void BadUsageExitsTwoWithAMessage(params string[] args)
         {
             var (exit, stdout, stderr) = CliRun.InProcess(args, WeChatFixed);
@@ -73,7 +76,7 @@ namespace PolicyLint.Cli.Tests
             var (exit, stdout, _) = CliRun.InProcess(new[] { "--help" }, WeChat);
             Assert.Equal(0, exit);
             foreach (var option in new[] { "--reference", "--policy-key", "--environment", "--settings", "--no-warn", "--warnings-as-errors", "--baseline",
-                         "--update-baseline", "--format", "--output", "--no-color", "--rule", "--dry-run", "--help", "--version", "policylint fix" })
+                         "--update-baseline", "--format", "--output", "--no-color", "--rule", "--dry-run", "--tenant", "--help", "--version", "policylint fix" })
                 Assert.Contains(option, stdout);
             Assert.Contains("Exit codes: 0 no errors, 1 errors, 2 bad usage", stdout);
         }
@@ -241,6 +244,20 @@ namespace PolicyLint.Cli.Tests
 
             var again = CliRun.InProcess(new[] { "fix" }, dir);
             Assert.DoesNotContain("changed ", again.Stdout);
+        }
+
+        [Fact]
+        public void TenantReplacesThePlaceholderOnlyWhenGiven()
+        {
+            var dir = CliTests.Temp();
+            string path = Path.Combine(dir, "Policy.xml");
+            File.WriteAllText(path, "<TrustFrameworkPolicy xmlns=\"http://schemas.microsoft.com/online/cpim/schemas/2013/06\" PolicySchemaVersion=\"0.3.0.0\" TenantId=\"yourtenant.onmicrosoft.com\" PolicyId=\"B2C_1A_Test\" PublicPolicyUri=\"http://yourtenant.onmicrosoft.com/B2C_1A_Test\">\n</TrustFrameworkPolicy>\n");
+            string before = File.ReadAllText(path);
+            CliRun.InProcess(new[] { "fix" }, dir);
+            Assert.Equal(before, File.ReadAllText(path));
+            var (_, stdout, _) = CliRun.InProcess(new[] { "fix", "--tenant", "contoso.onmicrosoft.com" }, dir);
+            Assert.Contains("PL7001: Use the tenant name 'contoso'", stdout);
+            Assert.Equal(before.Replace("yourtenant", "contoso"), File.ReadAllText(path));
         }
 
         [Fact]

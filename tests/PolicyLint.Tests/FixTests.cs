@@ -30,7 +30,8 @@ namespace PolicyLint.Tests
             string source = Path.Combine(Paths.Fixtures, name);
             string id = name.Split('/')[0];
             string dir = CopyToTemp(source);
-            var options = new HostOptions { ProjectDirectory = dir };
+            // As `policylint fix --tenant fabrikam` (PL7001's fix needs the name; other rules ignore it).
+            var options = new HostOptions { ProjectDirectory = dir, Tenant = "fabrikam" };
             options.Policies.Add(new PolicyInput(Path.Combine(dir, "before.xml"), isExplicit: true));
             options.References.AddRange(Directory.GetFiles(dir, "*.xml").Where(f => Path.GetFileName(f) != "before.xml" && Path.GetFileName(f) != "after.xml").OrderBy(f => f, StringComparer.Ordinal));
             File.Delete(Path.Combine(dir, "after.xml"));
