@@ -60,6 +60,23 @@ namespace PolicyLint.Tests
             Assert.False(withFix[20]); // a second Protocol: no order is valid
         }
 
+        /// <summary>A child journey adding steps to a base that itself leaves a gap: the child's steps are renumbered, offered with a note.</summary>
+        [Fact]
+        public void RenumberingAChildJourneyOverABaseWithAGapIsOfferedWithANote()
+        {
+            string dir = CopyToTemp(Path.Combine(Paths.Fixtures, "PL3001", "fix", "child-adds-steps"));
+            string basePath = Path.Combine(dir, "Base.xml");
+            File.WriteAllText(basePath, File.ReadAllText(basePath).Replace("Order=\"2\"", "Order=\"3\""));
+            var options = new HostOptions { ProjectDirectory = dir };
+            // The gap is reported in the base (never into a reference): both files are linted.
+            options.Policies.Add(new PolicyInput(basePath, isExplicit: true));
+            options.Policies.Add(new PolicyInput(Path.Combine(dir, "before.xml"), isExplicit: true));
+            var fix = options.Run().Result.Diagnostics.Where(d => d.Id == "PL3001").SelectMany(CodeFix.Of).Single();
+            Assert.False(fix.IsSafe);
+            Assert.Equal("Renumber the steps before.xml adds to UserJourney 'SignIn' (the base leaves a gap at Order 2: only the base can close it)", fix.Title);
+            Assert.Equal("4", Assert.Single(fix.Edits).NewText);
+        }
+
         public static IEnumerable<object[]> RulesWithFixes() => PolicyAnalyzer.Rules.Where(r => r.Fix != null).Select(r => new object[] { r.Id });
 
         [Theory]
