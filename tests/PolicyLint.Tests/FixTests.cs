@@ -12,7 +12,7 @@ namespace PolicyLint.Tests
     /// <summary>
     /// Fixes: Rules/PLnnnn/fix/&lt;case&gt;/{before.xml,after.xml} (other .xml files in the case are references) for every rule that
     /// declares one; over every fixture and the starter pack, the safe fixes remove what they target, add nothing, and a
-    /// second run changes nothing. POLICYLINT_UPDATE_FIXES=1 rewrites after.xml from the fixer (review the diff).
+    /// second run changes nothing; likewise over every set of the real-world corpus (in a temporary copy). POLICYLINT_UPDATE_FIXES=1 rewrites after.xml from the fixer (review the diff).
     /// </summary>
     public sealed class FixTests
     {
@@ -145,6 +145,34 @@ namespace PolicyLint.Tests
                 var moved = new AnalysisRequest();
                 foreach (var p in request.Policies) moved.AddPolicy(Moved(p.Path), p.IsExplicit);
                 moved.References.AddRange(request.References.Select(Moved));
+                return moved;
+            }
+            CheckSafeFixes(() => Linter.Run(Request()), Fixer.Editable(Request().Policies));
+        }
+
+        public static IEnumerable<object[]> RealWorldSets()
+        {
+            if (Paths.Shared == null) return new[] { new object[] { "" } };
+            return RealWorldTests.Sets(Path.Combine(Paths.Shared, "corpus", "real-world")).Select(s => new object[] { s });
+        }
+
+        /// <summary>
+        /// Every set of the real-world corpus, resolved as RealWorldTests resolves it (a missing base from the starter pack, as
+        /// references), fixed in a temporary copy of the set: ../shared is never written.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(RealWorldSets))]
+        public void SafeFixesOnTheRealWorldCorpusRemoveTheirTargetsAddNothingAndSettle(string set)
+        {
+            if (Paths.Shared == null) return; // ../shared is absent on a plain clone
+            string root = Path.Combine(Paths.Shared, "corpus", "real-world");
+            var request = RealWorldTests.RequestFor(root, set);
+            string folder = Path.Combine(root, set), copy = CopyToTemp(folder);
+            AnalysisRequest Request()
+            {
+                var moved = new AnalysisRequest();
+                foreach (var p in request.Policies) moved.AddPolicy(Path.Combine(copy, Path.GetRelativePath(folder, p.Path)), p.IsExplicit);
+                moved.References.AddRange(request.References); // the starter pack's base: read, never edited
                 return moved;
             }
             CheckSafeFixes(() => Linter.Run(Request()), Fixer.Editable(Request().Policies));
