@@ -80,6 +80,7 @@ namespace PolicyLint.Cli
                 Environment = parsed.Environment,
                 SettingsFile = parsed.Settings ?? HostOptions.DefaultSettingsFile(cwd),
                 TokenPatterns = parsed.TokenPatterns,
+                Tenant = parsed.Tenant,
                 NoWarn = string.Join(";", parsed.NoWarn),
                 WarningsAsErrors = string.Join(";", parsed.WarningsAsErrors),
                 WarningsNotAsErrors = string.Join(";", parsed.WarningsNotAsErrors),
@@ -178,7 +179,8 @@ namespace PolicyLint.Cli
             sb.Append("Usage:\n");
             sb.Append("  policylint [options] [paths...]       lint; a folder means every *.xml under it whose root is TrustFrameworkPolicy\n");
             sb.Append("                                        (bin/, obj/, .git/, node_modules/ skipped); default: the current folder\n");
-            sb.Append("  policylint fix [options] [paths...]   apply every safe fix, lint again and report what is left\n\n");
+            sb.Append("  policylint fix [options] [paths...]   apply every safe fix, lint again and report what is left;\n");
+            sb.Append("                                        --list numbers every fix (suppress, .editorconfig too), --apply N applies one\n\n");
             sb.Append("Options:\n");
             foreach (var (name, value, help, _) in CliArguments.Options)
             {

@@ -29,6 +29,14 @@ namespace PolicyLint.Cli
         public readonly List<string> Rules = new List<string>();
         /// <summary>fix: print a unified diff instead of writing.</summary>
         public bool DryRun;
+        /// <summary>fix: the tenant name put in place of the 'yourtenant' placeholder (PL7001).</summary>
+        public string? Tenant;
+        /// <summary>fix: list every fix (offered ones and the host's) with its diagnostic, numbered; write nothing.</summary>
+        public bool List;
+        /// <summary>fix: apply the fix of this number in --list.</summary>
+        public int? Apply;
+        /// <summary>fix: apply every rule's fix, offered ones too (not the host's suppressions).</summary>
+        public bool AllOffered;
 
         public static readonly string[] Formats = { "msbuild", "sarif", "github", "json" };
 
@@ -50,6 +58,10 @@ namespace PolicyLint.Cli
             ("--no-color", null, "no colour and no code frame, even on a terminal (also when NO_COLOR is set)", false),
             ("--rule", "PLnnnn", "fix: apply only this rule's fixes; repeatable", true),
             ("--dry-run", null, "fix: print the changes as a unified diff and write nothing", true),
+            ("--list", null, "fix: list every fix with its diagnostic and a number, offered ones and 'suppress' / '.editorconfig' too; write nothing", true),
+            ("--apply", "N", "fix: apply the fix numbered N in --list (and nothing else)", true),
+            ("--all-offered", null, "fix: also apply the fixes that are only offered (did-you-mean replacements), the first of each diagnostic", true),
+            ("--tenant", "NAME", "fix: put this tenant name in place of the 'yourtenant' placeholder (PL7001), e.g. contoso", true),
             ("--help", null, "show this help", false),
             ("--version", null, "show the version", false),
         };
@@ -125,10 +137,31 @@ namespace PolicyLint.Cli
                     case "--no-color": ok = Flag(); result.NoColor = true; break;
                     case "--rule" when result.Command == "fix": ok = Add(result.Rules, Value()); break;
                     case "--dry-run" when result.Command == "fix": ok = Flag(); result.DryRun = true; break;
+                    case "--list" when result.Command == "fix": ok = Flag(); result.List = true; break;
+                    case "--all-offered" when result.Command == "fix": ok = Flag(); result.AllOffered = true; break;
+                    case "--apply" when result.Command == "fix":
+                        string? number = Value();
+                        ok = number != null;
+                        if (ok && (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) || n < 1))
+                        {
+                            error = $"--apply takes a fix's number from --list, not '{number}'";
+                            return null;
+                        }
+                        if (ok) result.Apply = int.Parse(number!, System.Globalization.CultureInfo.InvariantCulture);
+                        break;
+                    case "--tenant" when result.Command == "fix":
+                        string? tenant = Value();
+                        ok = Set(ref result.Tenant, TenantName(tenant));
+                        if (!ok && !string.IsNullOrWhiteSpace(tenant))
+                        {
+                            error = $"'{tenant}' is not a tenant name: use the name alone (contoso) or its domain (contoso.onmicrosoft.com)";
+                            return null;
+                        }
+                        break;
                     case "--help": ok = Flag(); result.Help = true; break;
                     case "--version": ok = Flag(); result.Version = true; break;
                     default:
-                        error = $"unknown option '{arg}'" + (name == "--rule" || name == "--dry-run" ? " (it belongs to `policylint fix`)" : "") + "; see --help";
+                        error = $"unknown option '{arg}'" + (Array.Exists(Options, o => o.FixOnly && o.Name == name) ? " (it belongs to `policylint fix`)" : "") + "; see --help";
                         return null;
                 }
                 if (!ok)
@@ -138,6 +171,19 @@ namespace PolicyLint.Cli
                 }
             }
             return result;
+        }
+
+        /// <summary>"contoso", or "contoso" from "contoso.onmicrosoft.com" / "contoso.b2clogin.com"; null when not letters and digits (a tenant's initial domain name).</summary>
+        internal static string? TenantName(string? value)
+        {
+            if (value == null) return null;
+            string name = value.Trim();
+            foreach (var suffix in new[] { ".onmicrosoft.com", ".b2clogin.com" })
+                if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) name = name.Substring(0, name.Length - suffix.Length);
+            if (name.Length == 0) return null;
+            foreach (char c in name)
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) return null;
+            return name;
         }
 
         private static bool Add(List<string> list, string? value)

@@ -49,6 +49,11 @@ namespace PolicyLint.Cli.Tests
         [InlineData("--reference", "missing.xml")]
         [InlineData("--dry-run")]
         [InlineData("--update-baseline=yes")]
+        [InlineData("--tenant", "contoso")]
+        [InlineData("fix", "--tenant", "your tenant")]
+        [InlineData("fix", "--tenant")]
+        [InlineData("fix", "--apply", "x")]
+        [InlineData("--list")]
         public void BadUsageExitsTwoWithAMessage(params string[] args)
         {
             var (exit, stdout, stderr) = CliRun.InProcess(args, WeChatFixed);
@@ -73,7 +78,7 @@ namespace PolicyLint.Cli.Tests
             var (exit, stdout, _) = CliRun.InProcess(new[] { "--help" }, WeChat);
             Assert.Equal(0, exit);
             foreach (var option in new[] { "--reference", "--policy-key", "--environment", "--settings", "--no-warn", "--warnings-as-errors", "--baseline",
-                         "--update-baseline", "--format", "--output", "--no-color", "--rule", "--dry-run", "--help", "--version", "policylint fix" })
+                         "--update-baseline", "--format", "--output", "--no-color", "--rule", "--dry-run", "--tenant", "--list", "--apply", "--all-offered", "--help", "--version", "policylint fix" })
                 Assert.Contains(option, stdout);
             Assert.Contains("Exit codes: 0 no errors, 1 errors, 2 bad usage", stdout);
         }
@@ -241,6 +246,56 @@ namespace PolicyLint.Cli.Tests
 
             var again = CliRun.InProcess(new[] { "fix" }, dir);
             Assert.DoesNotContain("changed ", again.Stdout);
+        }
+
+        [Fact]
+        public void TenantReplacesThePlaceholderOnlyWhenGiven()
+        {
+            var dir = CliTests.Temp();
+            string path = Path.Combine(dir, "Policy.xml");
+            File.WriteAllText(path, "<TrustFrameworkPolicy xmlns=\"http://schemas.microsoft.com/online/cpim/schemas/2013/06\" PolicySchemaVersion=\"0.3.0.0\" TenantId=\"yourtenant.onmicrosoft.com\" PolicyId=\"B2C_1A_Test\" PublicPolicyUri=\"http://yourtenant.onmicrosoft.com/B2C_1A_Test\">\n</TrustFrameworkPolicy>\n");
+            string before = File.ReadAllText(path);
+            CliRun.InProcess(new[] { "fix" }, dir);
+            Assert.Equal(before, File.ReadAllText(path));
+            var (_, stdout, _) = CliRun.InProcess(new[] { "fix", "--tenant", "contoso.onmicrosoft.com" }, dir);
+            Assert.Contains("PL7001: Use the tenant name 'contoso'", stdout);
+            Assert.Equal(before.Replace("yourtenant", "contoso"), File.ReadAllText(path));
+        }
+
+        [Fact]
+        public void ListNumbersEveryFixAndApplyAppliesOne()
+        {
+            var dir = CopyOfWeChat();
+            string path = Path.Combine(dir, "TrustFrameworkExtensions.xml");
+            string before = File.ReadAllText(path);
+            var (exit, stdout, stderr) = CliRun.InProcess(new[] { "fix", "--list" }, dir);
+            Assert.Equal(1, exit);
+            Assert.Equal(before, File.ReadAllText(path));
+            Assert.Contains("] Use the declaration's casing 'WeChat-OAUTH' (safe)\n", stdout);
+            Assert.Contains("] Set PL2001 to 'warning' in .editorconfig\n", stdout);
+            Assert.Contains("apply one with `policylint fix --apply N`", stderr);
+            var suppress = System.Text.RegularExpressions.Regex.Match(stdout, @"\[(\d+)\] Suppress PL2001 here");
+            Assert.True(suppress.Success, stdout);
+
+            var applied = CliRun.InProcess(new[] { "fix", "--apply", suppress.Groups[1].Value }, dir);
+            Assert.Contains("changed TrustFrameworkExtensions.xml", applied.Stdout);
+            Assert.DoesNotContain(": error PL2001: ", applied.Stdout);
+            Assert.Equal(before.Replace("            <OutputClaim ClaimTypeReferenceId=\"UserId\"", "            <!-- policylint disable-next PL2001 -->\n            <OutputClaim ClaimTypeReferenceId=\"UserId\""), File.ReadAllText(path));
+
+            Assert.Equal(2, CliRun.InProcess(new[] { "fix", "--apply", "999" }, dir).Exit);
+        }
+
+        [Fact]
+        public void AllOfferedAppliesTheDidYouMeanReplacementsToo()
+        {
+            var dir = CliTests.Temp();
+            string fixture = Path.Combine(Paths.RepoRoot, "tests", "PolicyLint.Tests", "Rules", "PL2001", "fix", "undeclared-claim");
+            File.Copy(Path.Combine(fixture, "before.xml"), Path.Combine(dir, "Policy.xml"));
+            string before = File.ReadAllText(Path.Combine(dir, "Policy.xml"));
+            CliRun.InProcess(new[] { "fix" }, dir);
+            Assert.Equal(before, File.ReadAllText(Path.Combine(dir, "Policy.xml")));
+            CliRun.InProcess(new[] { "fix", "--all-offered", "--rule", "PL2001" }, dir);
+            Assert.Equal(File.ReadAllText(Path.Combine(fixture, "after.xml")), File.ReadAllText(Path.Combine(dir, "Policy.xml")));
         }
 
         [Fact]

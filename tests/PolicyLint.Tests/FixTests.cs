@@ -12,7 +12,7 @@ namespace PolicyLint.Tests
     /// <summary>
     /// Fixes: Rules/PLnnnn/fix/&lt;case&gt;/{before.xml,after.xml} (other .xml files in the case are references) for every rule that
     /// declares one; over every fixture and the starter pack, the safe fixes remove what they target, add nothing, and a
-    /// second run changes nothing. POLICYLINT_UPDATE_FIXES=1 rewrites after.xml from the fixer (review the diff).
+    /// second run changes nothing; likewise over every set of the real-world corpus (in a temporary copy). POLICYLINT_UPDATE_FIXES=1 rewrites after.xml from the fixer (review the diff).
     /// </summary>
     public sealed class FixTests
     {
@@ -30,7 +30,8 @@ namespace PolicyLint.Tests
             string source = Path.Combine(Paths.Fixtures, name);
             string id = name.Split('/')[0];
             string dir = CopyToTemp(source);
-            var options = new HostOptions { ProjectDirectory = dir };
+            // As `policylint fix --tenant fabrikam` (PL7001's fix needs the name; other rules ignore it).
+            var options = new HostOptions { ProjectDirectory = dir, Tenant = "fabrikam" };
             options.Policies.Add(new PolicyInput(Path.Combine(dir, "before.xml"), isExplicit: true));
             options.References.AddRange(Directory.GetFiles(dir, "*.xml").Where(f => Path.GetFileName(f) != "before.xml" && Path.GetFileName(f) != "after.xml").OrderBy(f => f, StringComparer.Ordinal));
             File.Delete(Path.Combine(dir, "after.xml"));
@@ -45,6 +46,35 @@ namespace PolicyLint.Tests
             Assert.True(Fixed(outcome).Count == 0, $"{name}: still reported after the fix:\n  " + string.Join("\n  ", Fixed(outcome).Select(StarterPackTests.Format)));
             Assert.Empty(Added(outcome));
             Assert.Empty(Fixer.Run(options, (d, f) => d.Id == id).Changed);
+        }
+
+        /// <summary>PL0101 moves children only when their order is all that is wrong: not for an unknown element, a wrong parent or one too many.</summary>
+        [Fact]
+        public void SchemaOrderFixIsOfferedOnlyWhereReorderingMakesTheParentValid()
+        {
+            var fixture = FixtureCase.All().Single(c => c.Name == "PL0101/err/misplaced-elements.xml");
+            var withFix = fixture.Run().Where(d => d.Id == "PL0101").ToDictionary(d => d.Location.GetLineSpan().StartLinePosition.Line + 1, d => CodeFix.Of(d).Count > 0);
+            Assert.True(withFix[7]);   // DisplayName after DataType in ClaimType
+            Assert.False(withFix[11]); // Predicates after PredicateValidations, but BuildingBlocks also holds a ClaimsProviders
+            Assert.False(withFix[12]); // the ClaimsProviders itself: a wrong parent
+            Assert.False(withFix[20]); // a second Protocol: no order is valid
+        }
+
+        /// <summary>A child journey adding steps to a base that itself leaves a gap: the child's steps are renumbered, offered with a note.</summary>
+        [Fact]
+        public void RenumberingAChildJourneyOverABaseWithAGapIsOfferedWithANote()
+        {
+            string dir = CopyToTemp(Path.Combine(Paths.Fixtures, "PL3001", "fix", "child-adds-steps"));
+            string basePath = Path.Combine(dir, "Base.xml");
+            File.WriteAllText(basePath, File.ReadAllText(basePath).Replace("Order=\"2\"", "Order=\"3\""));
+            var options = new HostOptions { ProjectDirectory = dir };
+            // The gap is reported in the base (never into a reference): both files are linted.
+            options.Policies.Add(new PolicyInput(basePath, isExplicit: true));
+            options.Policies.Add(new PolicyInput(Path.Combine(dir, "before.xml"), isExplicit: true));
+            var fix = options.Run().Result.Diagnostics.Where(d => d.Id == "PL3001").SelectMany(CodeFix.Of).Single();
+            Assert.False(fix.IsSafe);
+            Assert.Equal("Renumber the steps before.xml adds to UserJourney 'SignIn' (the base leaves a gap at Order 2: only the base can close it)", fix.Title);
+            Assert.Equal("4", Assert.Single(fix.Edits).NewText);
         }
 
         public static IEnumerable<object[]> RulesWithFixes() => PolicyAnalyzer.Rules.Where(r => r.Fix != null).Select(r => new object[] { r.Id });
@@ -115,6 +145,34 @@ namespace PolicyLint.Tests
                 var moved = new AnalysisRequest();
                 foreach (var p in request.Policies) moved.AddPolicy(Moved(p.Path), p.IsExplicit);
                 moved.References.AddRange(request.References.Select(Moved));
+                return moved;
+            }
+            CheckSafeFixes(() => Linter.Run(Request()), Fixer.Editable(Request().Policies));
+        }
+
+        public static IEnumerable<object[]> RealWorldSets()
+        {
+            if (Paths.Shared == null) return new[] { new object[] { "" } };
+            return RealWorldTests.Sets(Path.Combine(Paths.Shared, "corpus", "real-world")).Select(s => new object[] { s });
+        }
+
+        /// <summary>
+        /// Every set of the real-world corpus, resolved as RealWorldTests resolves it (a missing base from the starter pack, as
+        /// references), fixed in a temporary copy of the set: ../shared is never written.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(RealWorldSets))]
+        public void SafeFixesOnTheRealWorldCorpusRemoveTheirTargetsAddNothingAndSettle(string set)
+        {
+            if (Paths.Shared == null) return; // ../shared is absent on a plain clone
+            string root = Path.Combine(Paths.Shared, "corpus", "real-world");
+            var request = RealWorldTests.RequestFor(root, set);
+            string folder = Path.Combine(root, set), copy = CopyToTemp(folder);
+            AnalysisRequest Request()
+            {
+                var moved = new AnalysisRequest();
+                foreach (var p in request.Policies) moved.AddPolicy(Path.Combine(copy, Path.GetRelativePath(folder, p.Path)), p.IsExplicit);
+                moved.References.AddRange(request.References); // the starter pack's base: read, never edited
                 return moved;
             }
             CheckSafeFixes(() => Linter.Run(Request()), Fixer.Editable(Request().Policies));

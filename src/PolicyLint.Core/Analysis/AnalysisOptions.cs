@@ -49,6 +49,9 @@ namespace PolicyLint.Analysis
         /// </summary>
         public string? ProjectDirectory { get; set; }
 
+        /// <summary>The tenant's name (`policylint fix --tenant NAME`, e.g. "contoso"): PL7001 then offers to put it in place of the 'yourtenant' placeholder.</summary>
+        public string? Tenant { get; set; }
+
         /// <summary>A shallow copy: the environment plan derives one set of options per environment.</summary>
         public AnalysisOptions Clone() => (AnalysisOptions)MemberwiseClone();
 

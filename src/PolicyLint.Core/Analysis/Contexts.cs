@@ -174,7 +174,7 @@ namespace PolicyLint.Analysis
     /// </summary>
     internal sealed class DiagnosticSink
     {
-        private readonly HashSet<(string, string, int, int, string)> _seen = new HashSet<(string, string, int, int, string)>();
+        private readonly Dictionary<(string, string, int, int, string), int> _seen = new Dictionary<(string, string, int, int, string), int>();
         public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
 
         public void Add(Diagnostic diagnostic)
@@ -183,7 +183,13 @@ namespace PolicyLint.Analysis
             var key = (diagnostic.Id, span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character, diagnostic.GetMessage());
             lock (_seen)
             {
-                if (_seen.Add(key)) Diagnostics.Add(diagnostic);
+                if (!_seen.TryGetValue(key, out int at))
+                {
+                    _seen[key] = Diagnostics.Count;
+                    Diagnostics.Add(diagnostic);
+                }
+                // Found again through a policy that can fix it (a base's gap, seen from the child that adds steps): keep the fix.
+                else if (Diagnostics[at].Properties.Count == 0 && diagnostic.Properties.Count > 0) Diagnostics[at] = diagnostic;
             }
         }
     }

@@ -47,18 +47,24 @@ namespace PolicyLint.Analysis
                 fixedOnes.Add(diagnostic);
             }
 
+            return (Apply(taken.Values.SelectMany(e => e), readText), fixedOnes);
+        }
+
+        /// <summary>The new text of each file the edits touch (edits that do not overlap, as one fix's or a plan's).</summary>
+        public static Dictionary<string, string> Apply(IEnumerable<FileEdit> edits, Func<string, string> readText)
+        {
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var pair in taken)
+            foreach (var file in edits.GroupBy(e => e.Path, StringComparer.Ordinal))
             {
-                var text = new StringBuilder(readText(pair.Key));
-                foreach (var edit in pair.Value.OrderByDescending(e => e.Span.Start).ThenByDescending(e => e.Span.End))
+                var text = new StringBuilder(readText(file.Key));
+                foreach (var edit in file.OrderByDescending(e => e.Span.Start).ThenByDescending(e => e.Span.End))
                 {
-                    if (edit.Span.End > text.Length) throw new InvalidOperationException($"A fix for {pair.Key} edits past its end: {edit}");
+                    if (edit.Span.End > text.Length) throw new InvalidOperationException($"A fix for {file.Key} edits past its end: {edit}");
                     text.Remove(edit.Span.Start, edit.Span.Length).Insert(edit.Span.Start, edit.NewText);
                 }
-                texts[pair.Key] = text.ToString();
+                texts[file.Key] = text.ToString();
             }
-            return (texts, fixedOnes);
+            return texts;
         }
 
         // Two insertions at one offset overlap too: their order would be a guess.
@@ -102,6 +108,7 @@ namespace PolicyLint.Analysis
         /// <summary>The text as the analysis reads it: the byte-order mark is not part of it.</summary>
         public static string ReadText(string path)
         {
+            if (!File.Exists(path)) return string.Empty; // a fix may create a file (a new .editorconfig)
             using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
@@ -109,6 +116,11 @@ namespace PolicyLint.Analysis
         /// <summary>Writes in the file's own encoding, keeping its byte-order mark (or its absence).</summary>
         public static void WriteText(string path, string text)
         {
+            if (!File.Exists(path))
+            {
+                File.WriteAllText(path, text, new UTF8Encoding(false));
+                return;
+            }
             byte[] head = new byte[4];
             int n;
             using (var stream = File.OpenRead(path)) n = stream.Read(head, 0, head.Length);

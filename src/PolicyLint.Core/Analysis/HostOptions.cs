@@ -28,6 +28,8 @@ namespace PolicyLint.Analysis
         /// <summary>B2CSettingsFile; relative to <see cref="ProjectDirectory"/>.</summary>
         public string? SettingsFile { get; set; }
         public string? TokenPatterns { get; set; }
+        /// <summary>The tenant's name for PL7001's fix (`policylint fix --tenant NAME`).</summary>
+        public string? Tenant { get; set; }
         /// <summary>The project folder (the command line's current folder): relative paths and finding keys start here.</summary>
         public string? ProjectDirectory { get; set; }
         /// <summary>PolicyLintBaseline; relative to <see cref="ProjectDirectory"/>.</summary>
@@ -49,6 +51,7 @@ namespace PolicyLint.Analysis
             request.Options.Environment = string.IsNullOrWhiteSpace(Environment) ? null : Environment!.Trim();
             request.Options.IsProduction = string.Equals(request.Options.Environment, "Production", StringComparison.OrdinalIgnoreCase);
             request.Options.TokenPatterns = string.IsNullOrWhiteSpace(TokenPatterns) ? null : TokenPatterns;
+            request.Options.Tenant = string.IsNullOrWhiteSpace(Tenant) ? null : Tenant!.Trim();
             // A default appsettings.json is used only when it exists; a named file must exist.
             request.SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : Resolve(SettingsFile!.Trim());
             request.SettingsFileIsDefault = request.SettingsFile != null && string.Equals(request.SettingsFile, Resolve("appsettings.json"), StringComparison.OrdinalIgnoreCase);

@@ -36,6 +36,11 @@ namespace PolicyLint.Catalogs.Schema
         public PolicyAttribute? Attribute { get; }
         public bool AtText { get; }
         public string Message { get; }
+        /// <summary>
+        /// The parent's type when the element is one its parent allows but stands in the wrong place or once too often
+        /// (not an unknown element, not a wrong parent): reordering the parent's children may then repair it (PL0101's fix).
+        /// </summary>
+        public ElementType? ParentType { get; internal set; }
 
         public SourceSpan Span => Attribute != null ? Attribute.ValueSpan : AtText && Node.Text != null ? Node.TextSpan : Node.StartTag;
 
@@ -256,7 +261,7 @@ namespace PolicyLint.Catalogs.Schema
                 else
                     what = $"Element <{child.Name}> is not allowed here in <{parent.Name}>: a required element comes first.";
             }
-            return new SchemaFinding(SchemaProblem.ElementNotAllowed, child, null, false, what + expectation);
+            return new SchemaFinding(SchemaProblem.ElementNotAllowed, child, null, false, what + expectation) { ParentType = unknownHere ? null : type };
         }
 
         /// <summary>What the key checks of one file reuse: every element with keys would otherwise make its own lists and map.</summary>

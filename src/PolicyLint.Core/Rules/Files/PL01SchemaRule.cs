@@ -17,8 +17,12 @@ namespace PolicyLint.Rules.Files
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
             var findings = context.GetOrAdd(c => new SchemaFindings(SchemaValidator.Validate(c.Document)));
+            var fixFor = Fixes();
             foreach (var finding in findings.All)
-                if (finding.Problem == Problem) context.Report(context.Document, finding.Span, finding.Message);
+                if (finding.Problem == Problem) context.Report(null, context.Document, finding.Span, fixFor?.Invoke(finding), finding.Message);
         });
+
+        /// <summary>The fix of each finding, for one policy (a rule with a fix keeps what its findings share); null: none.</summary>
+        protected virtual System.Func<SchemaFinding, CodeFix?>? Fixes() => null;
     }
 }

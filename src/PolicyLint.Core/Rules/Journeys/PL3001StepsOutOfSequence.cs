@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
@@ -18,7 +20,7 @@ namespace PolicyLint.Rules.Journeys
             DiagnosticSeverity.Error,
             "The OrchestrationStep Orders of a journey, merged along the inheritance chain (a child's step replaces the base's step of the same Order), must run 1, 2, ..., N without gaps or duplicates. Reports the first step out of place.");
 
-        public override RuleFix Fix { get; } = new RuleFix("numbers the steps 1..N in the order they run, when the journey is declared in one file that no other policy redeclares", isSafe: true);
+        public override RuleFix Fix { get; } = new RuleFix("numbers the steps 1..N in the order they run; for a child journey that merges into a base by Order, only the steps the child adds, in the child's file", isSafe: true);
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
@@ -44,33 +46,60 @@ namespace PolicyLint.Rules.Journeys
         }
 
         /// <summary>
-        /// Numbers the steps 1..N in the order they run. Only for a journey declared in one file that no other policy of the
-        /// build redeclares: a child merges its steps by Order, so renumbering a base would move what the child overrides.
+        /// Numbers the steps in the order they run, editing only the nearest declaration's file (the journey's own, or the
+        /// child's that adds steps to a base journey). A step the base declares keeps its Order, and so does a child's step
+        /// of the same Order (it merges into the base's); only the steps the nearest file adds are renumbered, each to one
+        /// more than the step before it. When the base itself leaves a gap, the fix is only offered, with a note: only the
+        /// base can close it. None when another policy of the build also declares the journey (renumbering would move what
+        /// it overrides) or an Order is unparsable or repeated in the nearest file (the run order is then a guess).
         /// </summary>
         private static CodeFix? Renumber(PolicyContext context, MergedJourney journey)
         {
-            if (journey.Parts.Count != 1) return null;
-            var part = journey.Parts[0];
-            // Every step has its own number (no duplicate, nothing unparsable): the run order is then certain.
-            int declared = 0;
-            foreach (var _ in part.Path("OrchestrationSteps", "OrchestrationStep")) declared++;
-            if (declared != journey.Steps.Count) return null;
-            foreach (var step in journey.Steps)
-                if (MergedJourney.OrderOf(step) == null) return null;
+            var nearest = journey.Nearest;
+            var declaring = new HashSet<PolicyDocument>();
+            foreach (var part in journey.Parts) declaring.Add(part.Document);
             foreach (var file in context.Set.Files)
             {
-                if (ReferenceEquals(file.Document, part.Document)) continue;
-                foreach (var other in file.Document.Elements(n => n == part.Name))
+                if (declaring.Contains(file.Document)) continue;
+                foreach (var other in file.Document.Elements(n => n == nearest.Name))
                     if (JourneyScope.SameId(other["Id"], journey.Id)) return null;
             }
+            var baseOrders = new HashSet<int>();
+            for (int p = 0; p < journey.Parts.Count - 1; p++)
+                foreach (var step in journey.Parts[p].Path("OrchestrationSteps", "OrchestrationStep"))
+                {
+                    if (MergedJourney.OrderOf(step) is not int order) return null;
+                    baseOrders.Add(order);
+                }
+            var own = new HashSet<int>();
+            foreach (var step in nearest.Path("OrchestrationSteps", "OrchestrationStep"))
+                if (MergedJourney.OrderOf(step) is not int order || !own.Add(order)) return null;
+
             var edits = new List<FileEdit>();
-            for (int i = 0; i < journey.Steps.Count; i++)
+            var gaps = new List<int>();
+            int last = 0;
+            foreach (var step in journey.Steps)
             {
-                var order = journey.Steps[i].Attribute("Order")!;
-                string number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (order.Value != number) edits.Add(FileEdit.ReplaceValue(order, number));
+                int order = MergedJourney.OrderOf(step)!.Value;
+                if (step.Document == nearest.Document && !baseOrders.Contains(order))
+                {
+                    // Added by the nearest file: it fits between the steps around it, which only ever move down.
+                    int number = ++last;
+                    if (number != order) edits.Add(FileEdit.ReplaceValue(step.Attribute("Order")!, number.ToString(CultureInfo.InvariantCulture)));
+                }
+                else
+                {
+                    if (order != last + 1) gaps.Add(last + 1);
+                    last = order;
+                }
             }
-            return new CodeFix($"Renumber the steps of {JourneyScope.Describe(journey)} 1..{journey.Steps.Count}", true, edits);
+            if (edits.Count == 0) return null;
+            string what = journey.Parts.Count == 1
+                ? $"Renumber the steps of {JourneyScope.Describe(journey)} 1..{journey.Steps.Count}"
+                : $"Renumber the steps {System.IO.Path.GetFileName(nearest.Document.FilePath)} adds to {JourneyScope.Describe(journey)}";
+            if (gaps.Count == 0) return new CodeFix(what, true, edits);
+            string where = string.Join(", ", gaps.Select(g => g.ToString(CultureInfo.InvariantCulture)));
+            return new CodeFix($"{what} (the base leaves a gap at Order {where}: only the base can close it)", false, edits);
         }
     }
 }

@@ -14,6 +14,8 @@ namespace PolicyLint.Rules.Security
             DiagnosticSeverity.Warning,
             "A value Microsoft's samples ship for you to replace (yourtenant.onmicrosoft.com, facebook_clientid, ProxyIdentityExperienceFrameworkAppId, the all-zero GUID, 'Your ... ID', '<...>') is still in the policy.");
 
+        public override RuleFix Fix { get; } = new RuleFix("with `policylint fix --tenant NAME`: puts NAME in place of the tenant placeholder ('yourtenant.onmicrosoft.com' becomes 'NAME.onmicrosoft.com', 'yourtenant.b2clogin.com' likewise)", isSafe: true);
+
         // Display text may well say "Your user ID"; only the strict patterns apply there.
         private static readonly HashSet<string> DisplayElements = new HashSet<string>
         {
@@ -37,13 +39,30 @@ namespace PolicyLint.Rules.Security
                 string value = attributes.ValueAt(i);
                 if (!SamplePlaceholders.MayBePlaceholder(value)) continue;
                 var (shown, reason, where) = Find(context, value, !DisplayAttributes.Contains(attributes.NameAt(i)));
-                if (reason != null) context.Report(attributes[i], shown, reason, where);
+                if (reason != null) context.Report(TenantFix(context, node.Document, attributes[i].ValueSpan), attributes[i], shown, reason, where);
             }
             if (node.Text != null && SamplePlaceholders.MayBePlaceholder(node.Text))
             {
                 var (shown, reason, where) = Find(context, node.Text, !DisplayElements.Contains(node.Name) && !IsMessageItem(node));
-                if (reason != null) context.ReportText(node, shown, reason, where);
+                if (reason != null) context.ReportText(TenantFix(context, node.Document, node.TextSpan), node, shown, reason, where);
             }
+        }
+
+        /// <summary>
+        /// With a tenant name given (`policylint fix --tenant NAME`), the tenant placeholders written in the value itself
+        /// (not one from a setting) replaced by it; each edit covers only the placeholder's characters.
+        /// </summary>
+        private static CodeFix? TenantFix(PolicyContext context, PolicyDocument document, SourceSpan value)
+        {
+            string? tenant = context.Options.Tenant;
+            if (tenant == null) return null;
+            var span = value.Span;
+            string text = document.Text;
+            if (span.End > text.Length) return null;
+            var edits = new List<FileEdit>();
+            foreach (var (index, length) in SamplePlaceholders.TenantNameParts(text.Substring(span.Start, span.Length)))
+                edits.Add(new FileEdit(document.FilePath, new Microsoft.CodeAnalysis.Text.TextSpan(span.Start + index, length), tenant));
+            return edits.Count == 0 ? null : new CodeFix($"Use the tenant name '{tenant}'", true, edits);
         }
 
         // UserMessageIfInvalidPassword, DisplayText...: a metadata item that holds text shown to the user ("Please enter your password").

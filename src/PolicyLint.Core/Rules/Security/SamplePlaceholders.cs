@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Text.RegularExpressions;
 using PolicyLint.Analysis;
@@ -67,6 +68,25 @@ namespace PolicyLint.Rules.Security
         private static readonly Regex PlaceholderPart = new Regex(
             @"\{\s*your[^{}]*\}|your[_-]?tenant(?:[_-]?name)?|(?<![A-Za-z0-9-])(?:tenant(?:[-_]?name)?|my[-_]?tenant(?:[-_]?name)?)(?=\.(?:onmicrosoft\.com|b2clogin\.com))|(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        // The tenant name part of a value: the starter pack's 'yourtenant', the docs' 'your-tenant', 'tenant-name', 'mytenant'
+        // before a tenant host. What `policylint fix --tenant NAME` replaces.
+        private static readonly Regex TenantNamePart = new Regex(
+            @"your[_-]?tenant(?:[_-]?name)?|(?<![A-Za-z0-9-])(?:tenant(?:[-_]?name)?|my[-_]?tenant(?:[-_]?name)?)(?=\.(?:onmicrosoft\.com|b2clogin\.com))",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+
+        /// <summary>Where a tenant name placeholder stands in the text (offset and length), for the fix that puts the real name there.</summary>
+        public static List<(int Index, int Length)> TenantNameParts(string text)
+        {
+            var parts = new List<(int, int)>();
+            if (text.Length > RegexGuard.MaxInput) return parts;
+            try
+            {
+                foreach (Match m in TenantNamePart.Matches(text)) parts.Add((m.Index, m.Length));
+            }
+            catch (RegexMatchTimeoutException) { parts.Clear(); }
+            return parts;
+        }
 
         private static readonly Regex PlaceholderTenant = new Regex(@"\Acontoso[0-9]*(?:\.onmicrosoft\.com|\.b2clogin\.com)?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
 
