@@ -111,7 +111,12 @@ namespace PolicyLint.Build.Tests
             Assert.Contains("policylint.baseline.json(4,5,4,6): error PL0008", diagnostics);
             Assert.Single(diagnostics, d => d.Contains("PL0008", StringComparison.Ordinal));
             // Every finding is then new.
-            Assert.Equal(3, diagnostics.Count(d => d.EndsWith("error PL2001", StringComparison.Ordinal)));
+            Assert.Equal(new[]
+            {
+                "policies/SignUp.xml(12,47,12,52): error PL2001",
+                "policies/SignUp.xml(13,47,13,53): error PL2001",
+                "policies/SignUp.xml(14,47,14,51): error PL2001",
+            }, PL2001(result, repo));
             Assert.DoesNotContain("PL0004", result.Output);
         }
 

@@ -69,7 +69,7 @@ namespace PolicyLint.Tests
             var location = Location.Create("a \"quoted\" é.xml", new TextSpan(1, 3), tree.Lines.GetLinePositionSpan(new TextSpan(1, 3)));
             var descriptor = PolicyLint.Analysis.PolicyAnalyzer.Rules.First().Descriptor;
             var diagnostic = Diagnostic.Create(descriptor, location, "x", "y", "z", "w", "v");
-            var finding = new ConfiguredDiagnostic(diagnostic, SuppressionKind.None, null) { Key = FindingKey.For(diagnostic, null, null) };
+            var finding = new ConfiguredDiagnostic(diagnostic, SuppressionKind.None, null);
             var configured = new List<ConfiguredDiagnostic> { finding };
 
             var sarif = new StringWriter();

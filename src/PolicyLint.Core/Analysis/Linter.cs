@@ -32,21 +32,15 @@ namespace PolicyLint.Analysis
         /// <summary>Known findings drop below the build's notice; the baseline's own problems (PL0007, PL0008) join the result.</summary>
         public static LintResult ApplyBaseline(LintResult result, AnalysisRequest request)
         {
-            foreach (var configured in result.All) configured.Key = KeyOf(configured, request);
             var (baseline, error) = Baseline.Load(request.BaselineFile!);
             var added = new List<Diagnostic>();
             if (error != null) added.Add(error);
             else added.AddRange(baseline!.Apply(result.All, request.BaselineSeverity));
             if (added.Count == 0) return new LintResult(result.All.ToList(), result.FilesAnalyzed);
-            var all = result.All.Concat(DiagnosticConfigurator.Apply(added, new Dictionary<string, Model.PolicyDocument>(), request.Configuration)).ToList();
-            foreach (var configured in all) configured.Key = KeyOf(configured, request);
+            var all = result.All.Concat(DiagnosticConfigurator.Apply(added, new Dictionary<string, Model.PolicyDocument>(), request.Configuration, request.ProjectDirectory)).ToList();
             all.Sort((a, b) => DiagnosticOrder.Instance.Compare(a.Diagnostic, b.Diagnostic));
             return new LintResult(all, result.FilesAnalyzed);
         }
-
-        // Findings outside a policy (a settings or baseline file) have no element to name.
-        private static FindingKey KeyOf(ConfiguredDiagnostic configured, AnalysisRequest request)
-            => configured.Key.Id != null ? configured.Key : FindingKey.For(configured.Diagnostic, null, request.ProjectDirectory);
 
         private static LintResult RunOne(AnalysisRequest request)
         {
@@ -54,12 +48,7 @@ namespace PolicyLint.Analysis
             var configuration = request.Configuration;
             if (request.Options.IsProduction && !configuration.IsProduction)
                 configuration = new DiagnosticConfiguration { EditorConfig = configuration.EditorConfig, Properties = configuration.Properties, IsProduction = true };
-            var configured = DiagnosticConfigurator.Apply(analysis.Diagnostics, analysis.Documents, configuration);
-            foreach (var c in configured)
-            {
-                var path = c.Diagnostic.Location.GetLineSpan().Path;
-                c.Key = FindingKey.For(c.Diagnostic, path != null && analysis.Documents.TryGetValue(path, out var document) ? document : null, request.ProjectDirectory);
-            }
+            var configured = DiagnosticConfigurator.Apply(analysis.Diagnostics, analysis.Documents, configuration, request.ProjectDirectory);
             return new LintResult(configured, analysis.FilesAnalyzed);
         }
     }

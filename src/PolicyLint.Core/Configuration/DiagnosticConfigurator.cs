@@ -33,8 +33,23 @@ namespace PolicyLint.Configuration
         public SuppressionKind Suppression { get; }
         public string? Justification { get; }
         public bool IsShown => Suppression == SuppressionKind.None;
-        /// <summary>What the finding is about, without its line (baseline entries, SARIF fingerprints).</summary>
-        public FindingKey Key { get; internal set; }
+        private FindingKey? _key;
+        private PolicyDocument? _document;
+        private string? _root;
+
+        /// <summary>
+        /// What the finding is about, without its line (baseline entries, SARIF fingerprints). Made on first use: a build
+        /// with neither needs no key, and making one reads the file's text.
+        /// </summary>
+        public FindingKey Key => _key ??= FindingKey.For(Diagnostic, _document, _root);
+
+        /// <summary>The finding's file model (null outside a policy) and the folder its key names files relative to.</summary>
+        internal void KeyFrom(PolicyDocument? document, string? root)
+        {
+            _document = document;
+            _root = root;
+            _key = null;
+        }
         /// <summary>Whether a baseline knew this finding; None when no baseline is in use.</summary>
         public BaselineState BaselineState { get; internal set; }
         /// <summary>The configured severity before a baseline lowered a known finding.</summary>
@@ -60,7 +75,8 @@ namespace PolicyLint.Configuration
     /// <summary>Applies severities (Roslyn's order: .editorconfig, then NoWarn / warnings-as-errors) and inline suppressions.</summary>
     public static class DiagnosticConfigurator
     {
-        public static IReadOnlyList<ConfiguredDiagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, PolicyDocument> documents, DiagnosticConfiguration configuration)
+        /// <param name="root">The folder finding keys name files relative to (the project's).</param>
+        public static IReadOnlyList<ConfiguredDiagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, PolicyDocument> documents, DiagnosticConfiguration configuration, string? root = null)
         {
             var suppressions = new Dictionary<string, InlineSuppressions>(StringComparer.Ordinal);
             InlineSuppressions SuppressionsOf(string path)
@@ -110,6 +126,8 @@ namespace PolicyLint.Configuration
                 }
             }
 
+            foreach (var configured in result)
+                configured.KeyFrom(documents.TryGetValue(configured.Diagnostic.Location.GetLineSpan().Path ?? string.Empty, out var document) ? document : null, root);
             return result.OrderBy(c => c.Diagnostic, DiagnosticOrder.Instance).ToList();
         }
 

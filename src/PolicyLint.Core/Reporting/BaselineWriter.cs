@@ -14,7 +14,7 @@ namespace PolicyLint.Reporting
         {
             // Sorted by what a finding is about, not by line, so the file changes only where findings do.
             var groups = diagnostics
-                .Where(c => c.IsShown && !Baseline.IsOwn(c.Diagnostic.Id) && c.Key.Id != null)
+                .Where(c => c.IsShown && !Baseline.IsOwn(c.Diagnostic.Id))
                 .GroupBy(c => c.Key)
                 .Select(g => (Key: g.Key, Count: g.Count(), Message: g.First().Diagnostic.GetMessage()))
                 .OrderBy(g => g.Key.File, StringComparer.Ordinal)

@@ -111,7 +111,7 @@ namespace PolicyLint.Reporting
                 }
 
                 json.WriteStartArray("results");
-                var keys = diagnostics.Select(c => c.Key.Id != null ? c.Key : FindingKey.For(c.Diagnostic, null, repositoryRoot)).ToList();
+                var keys = diagnostics.Select(c => c.Key).ToList();
                 var occurrences = FindingKey.Occurrences(keys);
                 for (int i = 0; i < diagnostics.Count; i++)
                 {

@@ -46,7 +46,7 @@ namespace PolicyLint.Settings
                 all.Add(best);
             }
             if (plan.Diagnostics.Count > 0)
-                all.AddRange(DiagnosticConfigurator.Apply(plan.Diagnostics, new Dictionary<string, PolicyDocument>(), request.Configuration));
+                all.AddRange(DiagnosticConfigurator.Apply(plan.Diagnostics, new Dictionary<string, PolicyDocument>(), request.Configuration, request.ProjectDirectory));
             all.Sort((a, b) => DiagnosticOrder.Instance.Compare(a.Diagnostic, b.Diagnostic));
             return new LintResult(all, results.Count == 0 ? 0 : results.Max(r => r.FilesAnalyzed));
         }
