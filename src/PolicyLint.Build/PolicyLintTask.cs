@@ -8,6 +8,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Reporting;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Build
 {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using PolicyLint.Analysis;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Cli
 {

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Reporting;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Cli
 {

@@ -5,6 +5,7 @@ using System.Xml;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Benchmarks
 {

@@ -9,6 +9,7 @@ using System.Threading;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using PolicyLint.Analysis;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Benchmarks
 {

@@ -7,6 +7,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Tests;
 using PolicyLint.Tests.Infrastructure;
 using Xunit;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Cli.Tests
 {

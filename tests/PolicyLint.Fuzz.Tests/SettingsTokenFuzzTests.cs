@@ -9,7 +9,7 @@ using Xunit;
 namespace PolicyLint.Fuzz.Tests
 {
     /// <summary>
-    /// {Settings:Key} tokens that stand for markup are replaced before parsing (Settings/MarkupTokens.cs): a token put
+    /// {Settings:Key} tokens that stand for markup are replaced before parsing (Common/MarkupTokens.cs): a token put
     /// anywhere in a real policy, with a value that is markup, broken markup or nothing, in one environment that
     /// defines it and one that does not. Every diagnostic must still be at a real position of the file as written.
     /// </summary>

@@ -6,6 +6,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Tests.Infrastructure;
 using Xunit;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Tests
 {

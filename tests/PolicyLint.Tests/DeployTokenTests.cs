@@ -1,5 +1,6 @@
 using PolicyLint.Analysis;
 using Xunit;
+using PolicyLint.Common;
 
 namespace PolicyLint.Tests
 {

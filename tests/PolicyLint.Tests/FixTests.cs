@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Tests.Infrastructure;
 using Xunit;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Tests
 {

@@ -6,6 +6,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Settings;
 using Xunit;
+using PolicyLint.Common;
 
 namespace PolicyLint.Tests
 {

@@ -5,6 +5,7 @@ using PolicyLint.Model;
 using PolicyLint.Rules.Security;
 using PolicyLint.Tests.Infrastructure;
 using Xunit;
+using PolicyLint.Common;
 
 namespace PolicyLint.Tests
 {

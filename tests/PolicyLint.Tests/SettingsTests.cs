@@ -6,6 +6,8 @@ using PolicyLint.Analysis;
 using PolicyLint.Settings;
 using PolicyLint.Tests.Infrastructure;
 using Xunit;
+using PolicyLint.Common;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Tests
 {
@@ -233,7 +235,7 @@ namespace PolicyLint.Tests
         public void ExpandsTokensAsTheExtensionDoes(string value, string? expected)
         {
             var options = new AnalysisOptions { Settings = new System.Collections.Generic.Dictionary<string, string> { ["Host"] = "api.contoso.com", ["Tenant"] = "contoso-test.onmicrosoft.com" } };
-            Assert.Equal(expected, SettingsTokens.Expand(value, options));
+            Assert.Equal(expected, SettingsTokens.Expand(value, options.Settings));
         }
 
         /// <summary>

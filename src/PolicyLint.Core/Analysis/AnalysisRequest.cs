@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using PolicyLint.Common;
 
 namespace PolicyLint.Analysis
 {
@@ -49,9 +50,9 @@ namespace PolicyLint.Analysis
     /// <summary>
     /// Parsed files (and their declaration index) shared by the runs of one lint: settings inside values are substituted
     /// by the rules, not in the text, so every environment reads the same documents; only a file whose tokens stand
-    /// for markup is parsed again for an environment, with those tokens replaced (Settings/MarkupTokens.cs).
+    /// for markup is parsed again for an environment, with those tokens replaced (Common/MarkupTokens.cs).
     /// </summary>
-    internal sealed class LoadedFiles
+    internal sealed class LoadedFiles : ISubstitutionCache
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Model.PolicyDocument Document, long? Size)> _documents
             = new System.Collections.Concurrent.ConcurrentDictionary<string, (Model.PolicyDocument, long?)>(System.StringComparer.Ordinal);
@@ -64,14 +65,14 @@ namespace PolicyLint.Analysis
         public Resolution.PolicyFile File(Model.PolicyDocument document, bool isReference)
             => _files.GetOrAdd((document, isReference), key => new Resolution.PolicyFile(key.Item1, key.Item2));
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<Model.PolicyDocument, List<Settings.MarkupToken>> _markupTokens
-            = new System.Collections.Concurrent.ConcurrentDictionary<Model.PolicyDocument, List<Settings.MarkupToken>>();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Model.PolicyDocument, List<PolicyLint.Common.MarkupToken>> _markupTokens
+            = new System.Collections.Concurrent.ConcurrentDictionary<Model.PolicyDocument, List<PolicyLint.Common.MarkupToken>>();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(Model.PolicyDocument, string), System.Lazy<Model.PolicyDocument>> _substituted
             = new System.Collections.Concurrent.ConcurrentDictionary<(Model.PolicyDocument, string), System.Lazy<Model.PolicyDocument>>();
 
-        /// <summary>The file's tokens that may stand for markup (<see cref="Settings.MarkupTokens"/>), found once for every environment.</summary>
-        public List<Settings.MarkupToken> MarkupTokens(Model.PolicyDocument document)
-            => _markupTokens.GetOrAdd(document, Settings.MarkupTokens.Of);
+        /// <summary>The file's tokens that may stand for markup (<see cref="PolicyLint.Common.MarkupTokens"/>), found once for every environment.</summary>
+        public List<PolicyLint.Common.MarkupToken> MarkupTokens(Model.PolicyDocument document)
+            => _markupTokens.GetOrAdd(document, PolicyLint.Common.MarkupTokens.Of);
 
         /// <summary>A file parsed with markup tokens replaced, once per distinct set of values (<paramref name="key"/>).</summary>
         public Model.PolicyDocument Substituted(Model.PolicyDocument document, string key, System.Func<Model.PolicyDocument> parse)

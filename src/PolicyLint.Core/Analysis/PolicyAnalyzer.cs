@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
 using PolicyLint.Rules.Files;
+using PolicyLint.Common;
 
 namespace PolicyLint.Analysis
 {
@@ -64,7 +65,7 @@ namespace PolicyLint.Analysis
                         ? cache.Document(inputs[i].Path, path => Load(path, root, names.Value!))
                         : Load(inputs[i].Path, root, names.Value!);
                     // Tokens standing for attributes or elements: the file as this environment deploys it.
-                    loaded[i] = (Settings.MarkupTokens.Substitute(doc, options.Settings, cache), size);
+                    loaded[i] = (PolicyLint.Common.MarkupTokens.Substitute(doc, options.Settings, cache), size);
                 });
             }
 

@@ -320,7 +320,7 @@ namespace PolicyLint.Catalogs
                 m => Is(m, "AuthenticationType", "Bearer") && string.IsNullOrEmpty(m("UseClaimAsBearerToken")))
             // ApiKeyHeader: the key's Id is the HTTP header name.
             // A {Settings:...} authentication type may turn out to be ApiKeyHeader: any Id then.
-            .AnyKeyId(m => Is(m, "AuthenticationType", "ApiKeyHeader") || Analysis.Placeholders.IsDynamic(m("AuthenticationType")),
+            .AnyKeyId(m => Is(m, "AuthenticationType", "ApiKeyHeader") || PolicyLint.Common.Placeholders.IsDynamic(m("AuthenticationType")),
                 m => Is(m, "AuthenticationType", "ApiKeyHeader") ? "AuthenticationType ApiKeyHeader needs a key whose Id is the HTTP header name" : null);
 
         public static readonly TechnicalProfileType ClaimsTransformation = T("claims transformation", "claims-transformation-technical-profile")
@@ -394,7 +394,7 @@ namespace PolicyLint.Catalogs
         public static string HandlerTypeName(string handler) => TypeNames.Get(handler);
 
         // Every rule asks about every profile's handler: the few distinct handler strings are cut once.
-        private static readonly Analysis.BoundedCache<string> TypeNames = new Analysis.BoundedCache<string>(handler =>
+        private static readonly PolicyLint.Common.BoundedCache<string> TypeNames = new PolicyLint.Common.BoundedCache<string>(handler =>
         {
             int comma = handler.IndexOf(',');
             return (comma < 0 ? handler : handler.Substring(0, comma)).Trim();

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using PolicyLint.Analysis;
 using PolicyLint.Rules.Security;
+using PolicyLint.Common;
 
 namespace PolicyLint.Settings
 {

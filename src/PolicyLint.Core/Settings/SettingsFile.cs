@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using PolicyLint.Analysis;
+using PolicyLint.Common;
 
 namespace PolicyLint.Settings
 {

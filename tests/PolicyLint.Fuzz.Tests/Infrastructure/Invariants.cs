@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Fuzz.Tests.Infrastructure
 {

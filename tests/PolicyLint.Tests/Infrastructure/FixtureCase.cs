@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Tests.Infrastructure
 {

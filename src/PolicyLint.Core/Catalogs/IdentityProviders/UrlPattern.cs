@@ -42,7 +42,7 @@ namespace PolicyLint.Catalogs.IdentityProviders
         public static bool Matches(string? value, string documented)
         {
             string? normalized = Normalize(value);
-            return normalized != null && Analysis.RegexGuard.IsMatch(RegexFor(documented), normalized);
+            return normalized != null && PolicyLint.Common.RegexGuard.IsMatch(RegexFor(documented), normalized);
         }
 
         private static Regex RegexFor(string documented) => Cache.GetOrAdd(documented, pattern =>
@@ -64,7 +64,7 @@ namespace PolicyLint.Catalogs.IdentityProviders
                 sb.Append(Regex.Escape(p[i].ToString()));
             }
             sb.Append('$');
-            return new Regex(sb.ToString(), RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
+            return new Regex(sb.ToString(), RegexOptions.CultureInvariant, PolicyLint.Common.RegexGuard.Limit);
         });
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
+using PolicyLint.Common;
 
 namespace PolicyLint.Catalogs.Schema
 {
@@ -117,7 +118,7 @@ namespace PolicyLint.Catalogs.Schema
             if (!type.AllowsText)
             {
                 // Text that is only {Settings:Key} tokens stands for elements the build puts in (PL7008 reports a token without a value).
-                if (node.Text != null && !Settings.SettingsTokens.IsOnlyTokens(node.Text))
+                if (node.Text != null && !PolicyLint.Common.SettingsTokens.IsOnlyTokens(node.Text))
                     findings.Add(new SchemaFinding(SchemaProblem.ValueNotAllowed, node, null, true,
                         $"<{node.Name}> cannot contain text (found '{Shorten(node.Text)}'): it holds {(type.Slots.Count == 0 ? "only attributes" : "only child elements")}."));
                 return;

@@ -43,9 +43,9 @@ namespace PolicyLint.Catalogs.Schema
         /// <summary>An XSD pattern facet: the whole value must match (written here with \A and \z).</summary>
         public static SimpleType Pattern(string name, string regex, string expectation)
         {
-            var compiled = new Regex(regex, RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
+            var compiled = new Regex(regex, RegexOptions.CultureInvariant, PolicyLint.Common.RegexGuard.Limit);
             // Ids and references repeat across every file of a build: each distinct value is matched once.
-            var known = new Analysis.BoundedCache<bool>(v => Analysis.RegexGuard.IsMatch(compiled, v, onTimeout: true));
+            var known = new PolicyLint.Common.BoundedCache<bool>(v => PolicyLint.Common.RegexGuard.IsMatch(compiled, v, onTimeout: true));
             return new SimpleType(name, expectation, known.Get, null);
         }
 

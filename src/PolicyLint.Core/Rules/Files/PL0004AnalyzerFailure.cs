@@ -1,7 +1,5 @@
-using System;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
-using PolicyLint.Model;
 
 namespace PolicyLint.Rules.Files
 {
@@ -18,23 +16,5 @@ namespace PolicyLint.Rules.Files
         public override bool NeedsResolvedChain => false;
 
         public override void Initialize(RuleRegistration registration) { }
-    }
-
-    internal static class AnalyzerFailure
-    {
-        public static void Report(RuleContext context, PolicyRule failed, PolicyDocument? document, Exception ex)
-        {
-            var previous = context.CurrentRule;
-            context.CurrentRule = PL0004AnalyzerFailure.Instance;
-            try
-            {
-                if (document != null)
-                    context.Report(document, document.FileStart, failed.Id, ex.GetType().Name + ": " + ex.Message);
-            }
-            finally
-            {
-                context.CurrentRule = previous;
-            }
-        }
     }
 }

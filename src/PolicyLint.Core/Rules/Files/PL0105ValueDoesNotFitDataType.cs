@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Files
 {
@@ -136,7 +137,7 @@ namespace PolicyLint.Rules.Files
         }
 
         private static readonly Regex Duration = new Regex(
-            @"^-?P(?=\d|T\d)(\d+Y)?(\d+(Mo|M))?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
+            @"^-?P(?=\d|T\d)(\d+Y)?(\d+(Mo|M))?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", RegexOptions.CultureInvariant, PolicyLint.Common.RegexGuard.Limit);
 
         /// <summary>True when the value parses as the type, or the type is not one this rule checks.</summary>
         internal static bool Fits(string type, string value)

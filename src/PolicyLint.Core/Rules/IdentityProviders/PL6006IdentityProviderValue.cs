@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Catalogs.IdentityProviders;
 using PolicyLint.Resolution;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.IdentityProviders
 {

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Analysis.Flow;
 using PolicyLint.Resolution;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Journeys
 {

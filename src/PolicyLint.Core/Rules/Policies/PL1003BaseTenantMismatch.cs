@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Policies
 {

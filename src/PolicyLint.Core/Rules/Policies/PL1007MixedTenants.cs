@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Policies
 {
@@ -19,7 +20,7 @@ namespace PolicyLint.Rules.Policies
             var withTenant = context.Set.Reported
                 // A sample placeholder ('yourtenant') is PL7001's, a deploy-time token is not final: neither names a tenant to compare with.
                 .Where(f => f.TenantIdAttribute != null && f.TenantId!.Length > 0 && !Placeholders.IsNotFinal(f.TenantId) && !Placeholders.HasBracedName(f.TenantId)
-                    && Security.SamplePlaceholders.Describe(f.TenantId, inSetting: true) == null)
+                    && PolicyLint.Common.SamplePlaceholders.Describe(f.TenantId, inSetting: true) == null)
                 .ToList();
             var groups = withTenant.GroupBy(f => f.TenantId!, StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ToList();

@@ -1,6 +1,7 @@
 using System.Linq;
 using PolicyLint.Analysis;
 using PolicyLint.Resolution;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.References
 {

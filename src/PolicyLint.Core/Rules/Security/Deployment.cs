@@ -5,6 +5,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
 using PolicyLint.Settings;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Security
 {
@@ -19,7 +20,7 @@ namespace PolicyLint.Rules.Security
         /// </summary>
         public static string? Deployed(RuleContext context, string? value)
         {
-            string? expanded = SettingsTokens.Expand(value, context.Options);
+            string? expanded = SettingsTokens.Expand(value, context.Options.Settings);
             if (expanded == null || Placeholders.HasClaimResolver(expanded) || Placeholders.HasDeployToken(expanded)) return null;
             return expanded;
         }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Security
 {

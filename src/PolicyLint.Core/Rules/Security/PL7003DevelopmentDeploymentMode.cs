@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Security
 {

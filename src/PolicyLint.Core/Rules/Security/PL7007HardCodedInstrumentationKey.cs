@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Security
 {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Settings;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Security
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 using PolicyLint.Analysis;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Security
 {
@@ -86,12 +87,12 @@ namespace PolicyLint.Rules.Security
             return name!.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && n.EndsWith("key", StringComparison.Ordinal);
         }
 
-        private static readonly Regex Jwt = new Regex(@"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex NamedPair = new Regex(@"(?:^|[;&?,\s])(?<k>[A-Za-z][A-Za-z0-9_.-]*)\s*[=:]\s*(?<v>[^;&\s,""']{8,})", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
-        private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex Jwt = new Regex(@"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant, PolicyLint.Common.RegexGuard.Limit);
+        private static readonly Regex Bearer = new Regex(@"\bBearer\s+(?<v>[A-Za-z0-9._~+/=-]{16,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
+        private static readonly Regex ConnectionPart = new Regex(@"(?:^|;)\s*(?<k>AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\s*=\s*(?<v>[^;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
+        private static readonly Regex UrlCredentials = new Regex(@"^[a-z][a-z0-9+.-]*://[^/?#@\s:]+:(?<v>[^/?#@\s]+)@", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
+        private static readonly Regex NamedPair = new Regex(@"(?:^|[;&?,\s])(?<k>[A-Za-z][A-Za-z0-9_.-]*)\s*[=:]\s*(?<v>[^;&\s,""']{8,})", RegexOptions.CultureInvariant, PolicyLint.Common.RegexGuard.Limit);
+        private static readonly Regex QuerySecret = new Regex(@"[?&](?<k>code|sig|key|apikey|api_key|api-key|subscription-key|access_token|client_secret|password)=(?<v>[^&#]{8,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
 
         // Keys whose issuer gives them a recognisable shape: an Entra ID client secret ("abc8Q~..."), SendGrid, AWS, Google,
         // GitHub, Slack and Stripe keys.
@@ -210,7 +211,7 @@ namespace PolicyLint.Rules.Security
             if (string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "false", StringComparison.OrdinalIgnoreCase)) return true;
             // A policy key's name in the wrong place is a configuration mistake, not a leaked secret.
             if (v.StartsWith("B2C_1A_", StringComparison.OrdinalIgnoreCase)) return true;
-            return Analysis.Placeholders.IsDynamic(v) || SamplePlaceholders.Describe(v, inSetting: true) != null;
+            return PolicyLint.Common.Placeholders.IsDynamic(v) || SamplePlaceholders.Describe(v, inSetting: true) != null;
         }
     }
 }

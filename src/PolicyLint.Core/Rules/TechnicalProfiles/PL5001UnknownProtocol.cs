@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Catalogs;
 using PolicyLint.Model;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {

@@ -4,6 +4,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Catalogs;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.TechnicalProfiles
 {

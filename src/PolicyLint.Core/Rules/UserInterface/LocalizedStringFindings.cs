@@ -5,6 +5,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Catalogs.UserInterface;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.UserInterface
 {

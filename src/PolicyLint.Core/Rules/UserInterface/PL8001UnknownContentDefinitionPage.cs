@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Catalogs.UserInterface;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.UserInterface
 {

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
+using PolicyLint.Common;
 
 namespace PolicyLint.Rules.UserInterface
 {

@@ -6,8 +6,9 @@ using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Model;
 using PolicyLint.Rules.Files;
+using PolicyLint.Settings;
 
-namespace PolicyLint.Settings
+namespace PolicyLint.Pipeline
 {
     /// <summary>
     /// Lints once per environment of the plan and merges: a diagnostic found in several environments is shown

@@ -4,7 +4,9 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Configuration;
 using PolicyLint.Settings;
 
-namespace PolicyLint.Analysis
+using PolicyLint.Analysis;
+
+namespace PolicyLint.Pipeline
 {
     /// <summary>
     /// The whole pipeline the MSBuild task runs: analysis, then configuration (.editorconfig, MSBuild properties,

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace PolicyLint.Analysis
+namespace PolicyLint.Common
 {
     /// <summary>
     /// Values that are filled in later: build-time settings tokens, deploy-time tokens of other tools, and the
@@ -63,7 +63,7 @@ namespace PolicyLint.Analysis
         /// 'your_tenant', 'add your InstrumentationKey here'): PL7001 reports it, once; no other rule checks it.
         /// </summary>
         public static bool IsSamplePlaceholder(string? value)
-            => value != null && Rules.Security.SamplePlaceholders.MayBePlaceholder(value) && Rules.Security.SamplePlaceholders.Describe(value, inSetting: true) != null;
+            => value != null && PolicyLint.Common.SamplePlaceholders.MayBePlaceholder(value) && PolicyLint.Common.SamplePlaceholders.Describe(value, inSetting: true) != null;
 
         /// <summary>
         /// Holds a name in single braces ("{AADTenantName}.onmicrosoft.com"). IEFPolicies replaces such a token anywhere
@@ -85,7 +85,7 @@ namespace PolicyLint.Analysis
         }
 
         /// <summary>The value with its sample placeholder replaced by a plain name; null when the whole value is the placeholder.</summary>
-        public static string? WithoutSamplePlaceholder(string value) => Rules.Security.SamplePlaceholders.WithoutPlaceholder(value);
+        public static string? WithoutSamplePlaceholder(string value) => PolicyLint.Common.SamplePlaceholders.WithoutPlaceholder(value);
 
         /// <summary>Not a final literal: dynamic, or a sample placeholder left in.</summary>
         public static bool IsNotFinal(string? value) => IsDynamic(value) || IsSamplePlaceholder(value);

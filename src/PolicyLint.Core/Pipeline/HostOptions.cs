@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Configuration;
 using PolicyLint.Reporting;
 
-namespace PolicyLint.Analysis
+using PolicyLint.Analysis;
+using PolicyLint.Settings;
+
+namespace PolicyLint.Pipeline
 {
     /// <summary>
     /// What a host was given (the MSBuild task's parameters, the command line's options), made into one request and

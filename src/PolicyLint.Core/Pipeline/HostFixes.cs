@@ -6,7 +6,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using PolicyLint.Model;
 
-namespace PolicyLint.Analysis
+using PolicyLint.Analysis;
+
+namespace PolicyLint.Pipeline
 {
     /// <summary>
     /// The fixes a host offers for every diagnostic, whatever its rule: suppress this occurrence with a

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using PolicyLint.Model;
 
-namespace PolicyLint.Settings
+namespace PolicyLint.Common
 {
     /// <summary>A {Settings:Key} token outside attribute values: inside a tag, or in an element's content.</summary>
     public readonly struct MarkupToken
@@ -140,7 +140,7 @@ namespace PolicyLint.Settings
         /// </summary>
         public static List<MarkupToken> Of(PolicyDocument document)
         {
-            if (document.IsWellFormed && !document.Texts.Any(Analysis.Placeholders.HasSettingsToken)) return new List<MarkupToken>();
+            if (document.IsWellFormed && !document.Texts.Any(PolicyLint.Common.Placeholders.HasSettingsToken)) return new List<MarkupToken>();
             string text = document.Text;
             if (text.IndexOf(SettingsTokens.Prefix, StringComparison.OrdinalIgnoreCase) < 0) return new List<MarkupToken>();
             return Find(text);
@@ -152,7 +152,7 @@ namespace PolicyLint.Settings
         /// </summary>
         /// <param name="cache">Shares the tokens of a file, and the parse of a replaced text, between environments.</param>
         /// <remarks>The replaced text gets a name table of its own: the parse may be shared with another thread.</remarks>
-        internal static PolicyDocument Substitute(PolicyDocument document, IReadOnlyDictionary<string, string>? settings, Analysis.LoadedFiles? cache)
+        internal static PolicyDocument Substitute(PolicyDocument document, IReadOnlyDictionary<string, string>? settings, ISubstitutionCache? cache)
         {
             if (settings == null || settings.Count == 0) return document;
             if (document.IsWellFormed && !AnyValueHoldsMarkup(settings)) return document;
@@ -179,5 +179,12 @@ namespace PolicyLint.Settings
                 if (token.InTag && offset >= token.Start && offset < token.End) return token;
             return null;
         }
+    }
+
+    /// <summary>Shares the tokens of a file, and the parse of a replaced text, between environments (the engine's loaded files).</summary>
+    internal interface ISubstitutionCache
+    {
+        List<MarkupToken> MarkupTokens(PolicyDocument document);
+        PolicyDocument Substituted(PolicyDocument document, string key, Func<PolicyDocument> parse);
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace PolicyLint.Analysis
+namespace PolicyLint.Common
 {
     /// <summary>
     /// The shapes of tokens that a deployment tool replaces before the upload: ieftool's <c>{{ tenantId }}</c>,

@@ -4,8 +4,11 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using PolicyLint.Pipeline;
 
-namespace PolicyLint.Analysis
+using PolicyLint.Analysis;
+
+namespace PolicyLint.Pipeline
 {
     /// <summary>
     /// Applies fixes to policy files: only the spans the edits name change, so comments, whitespace, attribute order and

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using PolicyLint.Analysis;
 
-namespace PolicyLint.Settings
+namespace PolicyLint.Common
 {
     /// <summary>A {Settings:Key} token found in a policy's source text.</summary>
     public readonly struct SettingsToken
@@ -93,11 +92,10 @@ namespace PolicyLint.Settings
         /// The value as the environment will deploy it: every {Settings:Key} replaced. Null when there are no
         /// settings or when a token has no value (PL7008 reports that), so rules keep treating the value as unknown.
         /// </summary>
-        public static string? Expand(string? value, AnalysisOptions options)
+        public static string? Expand(string? value, IReadOnlyDictionary<string, string>? settings)
         {
             if (value == null) return null;
             if (!Placeholders.HasSettingsToken(value)) return value;
-            var settings = options.Settings;
             if (settings == null) return null;
             var sb = new StringBuilder(value.Length);
             int last = 0;

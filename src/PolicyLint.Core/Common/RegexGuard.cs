@@ -1,7 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 
-namespace PolicyLint.Analysis
+namespace PolicyLint.Common
 {
     /// <summary>
     /// Every regex over policy values runs with a time limit: values come from untrusted pull requests and can be

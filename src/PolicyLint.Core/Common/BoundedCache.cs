@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 
-namespace PolicyLint.Analysis
+namespace PolicyLint.Common
 {
     /// <summary>
     /// Remembers a pure function of a string for the values a build repeats in every file (handlers, metadata keys, Ids),

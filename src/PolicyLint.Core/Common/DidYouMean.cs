@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
-namespace PolicyLint.Analysis
+namespace PolicyLint.Common
 {
     /// <summary>Finds the nearest candidate name for a "did you mean" hint.</summary>
     public static class DidYouMean

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PolicyLint.Catalogs.IdentityProviders;
 using PolicyLint.Resolution;
 
-namespace PolicyLint.Catalogs.IdentityProviders
+namespace PolicyLint.Rules.IdentityProviders
 {
     /// <summary>
     /// Decides which documented provider a merged technical profile configures, from its ProviderName

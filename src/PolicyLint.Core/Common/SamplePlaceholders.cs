@@ -3,7 +3,7 @@ using System;
 using System.Text.RegularExpressions;
 using PolicyLint.Analysis;
 
-namespace PolicyLint.Rules.Security
+namespace PolicyLint.Common
 {
     /// <summary>
     /// The values Microsoft's starter pack and identity-provider docs ship for users to replace
@@ -23,19 +23,19 @@ namespace PolicyLint.Rules.Security
         // "{your_tenant_name}": a few words, "your" among the first, naming an id, key, secret, name... at the end.
         private static readonly Regex YourSomething = new Regex(
             @"^\{?\s*(?:(?:please\s+)?(?:add|enter|insert|put|paste|replace|set|type|use)\s+(?:with\s+|in\s+)?)?(?:the\s+)?your?[\s_-]+(?:[A-Za-z0-9.]+[\s_-]+){0,5}?[A-Za-z0-9.]*?(?:id|key|secret|name|password|url|uri|domain|tenant)s?(?:\s+(?:here|value))?\s*\}?\s*\.?$",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
 
         // "your_tenant", "your-tenant": the docs' spellings of the starter pack's "yourtenant" (with a space it is prose:
         // "your tenant name" is YourSomething's, in settings only).
-        private static readonly Regex YourTenant = new Regex(@"your[_-]tenant", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex YourTenant = new Regex(@"your[_-]tenant", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
 
         // "tenant-name.onmicrosoft.com", "mytenant.b2clogin.com": a tenant name that names no tenant.
         private static readonly Regex TenantNameHost = new Regex(@"(?<![A-Za-z0-9-])(?:tenant(?:[-_]?name)?|my[-_]?tenant(?:[-_]?name)?)\.(?:onmicrosoft\.com|b2clogin\.com)",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
 
         // "<your-client-id>", "https://<tenant>.b2clogin.com": a word in angle brackets (the value as read, entities
         // decoded), but not a regular expression's named group "(?<name>" or "\k<name>".
-        private static readonly Regex AngleBrackets = new Regex(@"(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>", RegexOptions.CultureInvariant, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex AngleBrackets = new Regex(@"(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>", RegexOptions.CultureInvariant, PolicyLint.Common.RegexGuard.Limit);
 
         /// <summary>
         /// Why the value is a sample placeholder, or null. <paramref name="inSetting"/> is true for a metadata item,
@@ -67,13 +67,13 @@ namespace PolicyLint.Rules.Security
         // '{your ...}' inside a longer value.
         private static readonly Regex PlaceholderPart = new Regex(
             @"\{\s*your[^{}]*\}|your[_-]?tenant(?:[_-]?name)?|(?<![A-Za-z0-9-])(?:tenant(?:[-_]?name)?|my[-_]?tenant(?:[-_]?name)?)(?=\.(?:onmicrosoft\.com|b2clogin\.com))|(?<!\?|\\k)<[A-Za-z][A-Za-z0-9 _.-]*>",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
 
         // The tenant name part of a value: the starter pack's 'yourtenant', the docs' 'your-tenant', 'tenant-name', 'mytenant'
         // before a tenant host. What `policylint fix --tenant NAME` replaces.
         private static readonly Regex TenantNamePart = new Regex(
             @"your[_-]?tenant(?:[_-]?name)?|(?<![A-Za-z0-9-])(?:tenant(?:[-_]?name)?|my[-_]?tenant(?:[-_]?name)?)(?=\.(?:onmicrosoft\.com|b2clogin\.com))",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
 
         /// <summary>Where a tenant name placeholder stands in the text (offset and length), for the fix that puts the real name there.</summary>
         public static List<(int Index, int Length)> TenantNameParts(string text)
@@ -88,7 +88,7 @@ namespace PolicyLint.Rules.Security
             return parts;
         }
 
-        private static readonly Regex PlaceholderTenant = new Regex(@"\Acontoso[0-9]*(?:\.onmicrosoft\.com|\.b2clogin\.com)?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Analysis.RegexGuard.Limit);
+        private static readonly Regex PlaceholderTenant = new Regex(@"\Acontoso[0-9]*(?:\.onmicrosoft\.com|\.b2clogin\.com)?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PolicyLint.Common.RegexGuard.Limit);
 
         /// <summary>
         /// The value with its placeholder part replaced by a plain name ('yourtenant.on microsoft.com' becomes
