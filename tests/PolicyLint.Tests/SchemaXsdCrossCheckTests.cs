@@ -6,6 +6,7 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using PolicyLint.Catalogs.Schema;
+using PolicyLint.Rules.Files;
 using PolicyLint.Model;
 using PolicyLint.Tests.Infrastructure;
 using Xunit;

@@ -11,19 +11,19 @@ namespace PolicyLint.Catalogs.Schema
         public static readonly SimpleType PolicySchemaVersion = SimpleType.Enumeration("PolicySchemaVersion", "0.3.0.0");
 
         // schema.md §1; limits.md: TenantId [A-Za-z0-9.]{3,63}.
-        public static readonly SimpleType TenantId = SimpleType.Pattern("TenantId", @"\A[A-Za-z0-9.]{3,63}\z",
+        public static readonly SimpleType TenantId = SimpleType.Matching("TenantId", @"\A[A-Za-z0-9.]{3,63}\z",
             "3 to 63 letters, digits or dots, e.g. contoso.onmicrosoft.com");
 
         // schema.md §1; limits.md: PolicyId [A-Za-z0-9_\-.]*[A-Za-z0-9_\-]+ (no spaces, must not end with '.').
-        public static readonly SimpleType PolicyId = SimpleType.Pattern("PolicyId", @"\A[A-Za-z0-9_\-.]*[A-Za-z0-9_\-]+\z",
+        public static readonly SimpleType PolicyId = SimpleType.Matching("PolicyId", @"\A[A-Za-z0-9_\-.]*[A-Za-z0-9_\-]+\z",
             "letters, digits, '_', '-' and '.', not ending with '.'");
 
         // schema.md §1 (PolicyConstraints, XSD only): RerouteRule PolicyId may also hold '{' '}'.
-        public static readonly SimpleType PolicyIdPattern = SimpleType.Pattern("PolicyIdPattern", @"\A[A-Za-z0-9_\-{}.]*[A-Za-z0-9_\-{}]+\z",
+        public static readonly SimpleType PolicyIdPattern = SimpleType.Matching("PolicyIdPattern", @"\A[A-Za-z0-9_\-{}.]*[A-Za-z0-9_\-{}]+\z",
             "letters, digits, '_', '-', '{', '}' and '.', not ending with '.'");
 
         // schema.md §1 TenantObjectId, §5 JourneyInsights InstrumentationKey: a GUID.
-        public static readonly SimpleType Guid = SimpleType.Pattern("GUID",
+        public static readonly SimpleType Guid = SimpleType.Matching("GUID",
             @"\A[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z",
             "a GUID such as 00000000-0000-0000-0000-000000000000");
 
@@ -95,23 +95,23 @@ namespace PolicyLint.Catalogs.Schema
         public static readonly SimpleType OnErrorMode = SimpleType.Enumeration("OnErrorMode", "ReturnToRequestor", "DisplayInService");
 
         // schema.md §5 JourneyInsights @TelemetryVersion: x.y.z.
-        public static readonly SimpleType ThreePartVersion = SimpleType.Pattern("ThreePartVersion", @"\A[0-9][.][0-9][.][0-9]\z", "a version such as 1.0.0");
+        public static readonly SimpleType ThreePartVersion = SimpleType.Matching("ThreePartVersion", @"\A[0-9][.][0-9][.][0-9]\z", "a version such as 1.0.0");
 
         // user-interface.md §2.1: culture [a-z]{1,3}(-[a-zA-Z0-9]{2,4}){0,2}, primary subtag lower-case.
-        public static readonly SimpleType Culture = SimpleType.Pattern("Culture", @"\A[a-z]{1,3}(-[a-zA-Z0-9]{2,4}){0,2}\z",
+        public static readonly SimpleType Culture = SimpleType.Matching("Culture", @"\A[a-z]{1,3}(-[a-zA-Z0-9]{2,4}){0,2}\z",
             "a culture such as en or pt-BR (primary subtag lower-case)");
 
         // user-interface.md §1.1 ContentUriTYPE (DataUri, RecoveryUri): an http(s):// or ~/ URL, or a lower-case URN.
         // The XSD's \w is "not punctuation, separator or other", written out here.
         private const string UrlChar = @"(?:[^\p{P}\p{Z}\p{C}]|[.,@?^=%&:~+#\-_$!’();])";
-        public static readonly SimpleType ContentUri = SimpleType.Pattern("ContentUri",
+        public static readonly SimpleType ContentUri = SimpleType.Matching("ContentUri",
             @"\A(?:(?:http://|https://|~/)(?:" + UrlChar + @"+/)*(?:" + UrlChar + @"+/?)|urn:[a-z0-9][a-z0-9-]{0,31}:[a-z0-9()+,/\-.:=@;$_!*'%?#]+)\z",
             "an http(s):// or ~/ address, or a lower-case urn: such as urn:com:microsoft:aad:b2c:elements:contract:selfasserted:2.1.7");
 
         // schema.md §3 Domains/Domain: a non-empty string of at most 256 characters.
-        public static readonly SimpleType NonEmpty256 = SimpleType.Custom("nonemptystring", "1 to 256 characters", v => v.Length >= 1 && v.Length <= 256);
+        public static readonly SimpleType NonEmpty256 = SimpleType.OfLength("nonemptystring", "1 to 256 characters", 1, 256);
 
         // RerouteRule @Match (XSD only): non-empty.
-        public static readonly SimpleType NonEmpty = SimpleType.Custom("Match", "a non-empty value", v => v.Length >= 1);
+        public static readonly SimpleType NonEmpty = SimpleType.OfLength("Match", "a non-empty value", 1);
     }
 }

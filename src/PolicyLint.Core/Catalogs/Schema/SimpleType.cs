@@ -1,78 +1,71 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text.RegularExpressions;
-using PolicyLint.Analysis;
 
 namespace PolicyLint.Catalogs.Schema
 {
+    /// <summary>How a simple type constrains a value; <c>SimpleTypeCheck</c> (Rules/Files) applies it.</summary>
+    public enum SimpleTypeKind
+    {
+        /// <summary>One of <see cref="SimpleType.Values"/> (case-sensitive).</summary>
+        Enumeration,
+        /// <summary>The whole value matches <see cref="SimpleType.Pattern"/>.</summary>
+        Pattern,
+        /// <summary>xs:boolean: true, false, 1, 0 (surrounding white space collapsed).</summary>
+        Boolean,
+        /// <summary>xs:int: a 32-bit signed integer.</summary>
+        Int,
+        /// <summary>xs:integer: any whole number.</summary>
+        Integer,
+        /// <summary>A string of <see cref="SimpleType.MinLength"/> to <see cref="SimpleType.MaxLength"/> characters.</summary>
+        Length,
+    }
+
     /// <summary>
     /// The allowed values of an attribute or of an element's text: an enumeration, a pattern or an XSD built-in
-    /// (xs:boolean, xs:int). Patterns are compiled once, when the schema is built.
+    /// (xs:boolean, xs:int), as data. The pattern stays a string here; the schema check compiles it where it is used.
     /// </summary>
     public sealed class SimpleType
     {
-        private readonly Func<string, bool> _isValid;
-
-        private SimpleType(string name, string expectation, Func<string, bool> isValid, IReadOnlyList<string>? values)
+        private SimpleType(string name, string expectation, SimpleTypeKind kind)
         {
             Name = name;
             Expectation = expectation;
-            _isValid = isValid;
-            Values = values;
+            Kind = kind;
         }
 
         /// <summary>The XSD's name for the type (DataType, TenantId, xs:boolean).</summary>
         public string Name { get; }
         /// <summary>What a valid value looks like, for messages ("one of: a, b, c").</summary>
         public string Expectation { get; }
-        /// <summary>The enumeration, for did-you-mean hints; null for patterns.</summary>
-        public IReadOnlyList<string>? Values { get; }
+        public SimpleTypeKind Kind { get; }
+        /// <summary>The enumeration, for did-you-mean hints; null for other kinds.</summary>
+        public IReadOnlyList<string>? Values { get; private set; }
+        /// <summary>The XSD pattern facet (written with \A and \z) of a <see cref="SimpleTypeKind.Pattern"/>.</summary>
+        public string? Pattern { get; private set; }
+        public int MinLength { get; private set; }
+        public int MaxLength { get; private set; } = int.MaxValue;
         /// <summary>Set when another rule owns the check (the value is in the table for completeness only).</summary>
         public string? ReportedBy { get; private set; }
 
-        public bool IsValid(string value) => _isValid(value);
-
         public static SimpleType Enumeration(string name, params string[] values)
-        {
-            var set = new HashSet<string>(values, StringComparer.Ordinal);
-            return new SimpleType(name, "one of " + string.Join(", ", values), set.Contains, values);
-        }
+            => new SimpleType(name, "one of " + string.Join(", ", values), SimpleTypeKind.Enumeration) { Values = values };
 
         /// <summary>An XSD pattern facet: the whole value must match (written here with \A and \z).</summary>
-        public static SimpleType Pattern(string name, string regex, string expectation)
-        {
-            var compiled = new Regex(regex, RegexOptions.CultureInvariant, PolicyLint.Common.RegexGuard.Limit);
-            // Ids and references repeat across every file of a build: each distinct value is matched once.
-            var known = new PolicyLint.Common.BoundedCache<bool>(v => PolicyLint.Common.RegexGuard.IsMatch(compiled, v, onTimeout: true));
-            return new SimpleType(name, expectation, known.Get, null);
-        }
+        public static SimpleType Matching(string name, string regex, string expectation)
+            => new SimpleType(name, expectation, SimpleTypeKind.Pattern) { Pattern = regex };
 
-        public static SimpleType Custom(string name, string expectation, Func<string, bool> isValid)
-            => new SimpleType(name, expectation, isValid, null);
+        /// <summary>A string whose length lies between <paramref name="min"/> and <paramref name="max"/>.</summary>
+        public static SimpleType OfLength(string name, string expectation, int min, int max = int.MaxValue)
+            => new SimpleType(name, expectation, SimpleTypeKind.Length) { MinLength = min, MaxLength = max };
 
         internal SimpleType OwnedBy(string ruleId)
-            => new SimpleType(Name, Expectation, _isValid, Values) { ReportedBy = ruleId };
+            => new SimpleType(Name, Expectation, Kind) { Values = Values, Pattern = Pattern, MinLength = MinLength, MaxLength = MaxLength, ReportedBy = ruleId };
 
-        /// <summary>xs:boolean: true, false, 1, 0 (surrounding white space collapsed).</summary>
-        public static readonly SimpleType Boolean = Custom("xs:boolean", "true or false", v =>
-        {
-            var t = v.Trim();
-            return t == "true" || t == "false" || t == "1" || t == "0";
-        });
+        public static readonly SimpleType Boolean = new SimpleType("xs:boolean", "true or false", SimpleTypeKind.Boolean);
 
-        /// <summary>xs:int: a 32-bit signed integer.</summary>
-        public static readonly SimpleType Int = Custom("xs:int", "a whole number", v =>
-            int.TryParse(v.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
+        public static readonly SimpleType Int = new SimpleType("xs:int", "a whole number", SimpleTypeKind.Int);
 
-        /// <summary>xs:integer: any whole number.</summary>
-        public static readonly SimpleType Integer = Custom("xs:integer", "a whole number", v =>
-        {
-            var t = v.Trim();
-            int start = t.Length > 0 && (t[0] == '+' || t[0] == '-') ? 1 : 0;
-            return t.Length > start && t.Skip(start).All(c => c >= '0' && c <= '9');
-        });
+        public static readonly SimpleType Integer = new SimpleType("xs:integer", "a whole number", SimpleTypeKind.Integer);
 
         public override string ToString() => Name;
     }

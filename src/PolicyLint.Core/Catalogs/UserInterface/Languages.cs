@@ -47,21 +47,6 @@ namespace PolicyLint.Catalogs.UserInterface
         /// <summary>Well-formed tags the service rejected: "de-BE is an invalid culture identifier" (MicrosoftDocs/azure-docs#27490, 2019).</summary>
         public static readonly IReadOnlyCollection<string> Rejected = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "de-BE" };
 
-        /// <summary>Null when supported, else the reason.</summary>
-        public static string? Problem(string tag)
-        {
-            if (Documented.ContainsKey(tag)) return null;
-            if (Rejected.Contains(tag)) return "the service rejects it as an invalid culture identifier";
-            var parts = tag.Split('-');
-            if (!Iso639_1.Contains(parts[0]))
-                return $"'{parts[0]}' is not an ISO 639-1 language code";
-            // Region (GB, 419), script (Hans, Latn) or the documented sr-latn-cs style; the XSD pattern checks the shape.
-            foreach (var part in parts.Skip(1))
-                if (part.Length < 2 || part.Length > 4 || !part.All(char.IsLetterOrDigit))
-                    return $"'{part}' is not a region or script subtag";
-            return null;
-        }
-
         /// <summary>Codes for did-you-mean.</summary>
         public static IEnumerable<string> Candidates => Documented.Keys;
     }

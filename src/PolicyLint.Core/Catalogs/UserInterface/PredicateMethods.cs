@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace PolicyLint.Catalogs.UserInterface
 {
@@ -19,17 +18,5 @@ namespace PolicyLint.Catalogs.UserInterface
 
         /// <summary>Inside a CharacterSet, a backslash may only escape a backslash or a hyphen (MicrosoftDocs/azure-docs#40785).</summary>
         public static readonly IReadOnlyList<char> AllowedEscapes = new[] { '\\', '-' };
-
-        /// <summary>The index of the first escape B2C rejects, or -1.</summary>
-        public static int BadEscape(string characterSet)
-        {
-            for (int i = 0; i < characterSet.Length; i++)
-            {
-                if (characterSet[i] != '\\') continue;
-                if (i + 1 < characterSet.Length && AllowedEscapes.Contains(characterSet[i + 1])) { i++; continue; }
-                return i;
-            }
-            return -1;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Catalogs.UserInterface;
@@ -33,9 +34,24 @@ namespace PolicyLint.Rules.UserInterface
         private static void Check(PolicyContext context, string tag, string what, System.Action<object[]> report)
         {
             if (Placeholders.IsDynamic(tag)) return;
-            string? problem = Languages.Problem(tag);
+            string? problem = Problem(tag);
             if (problem == null) return;
             report(new object[] { what, tag, problem, DidYouMean.Hint(tag, Languages.Candidates) });
+        }
+
+        /// <summary>Null when supported, else the reason.</summary>
+        private static string? Problem(string tag)
+        {
+            if (Languages.Documented.ContainsKey(tag)) return null;
+            if (Languages.Rejected.Contains(tag)) return "the service rejects it as an invalid culture identifier";
+            var parts = tag.Split('-');
+            if (!Languages.Iso639_1.Contains(parts[0]))
+                return $"'{parts[0]}' is not an ISO 639-1 language code";
+            // Region (GB, 419), script (Hans, Latn) or the documented sr-latn-cs style; the XSD pattern checks the shape.
+            foreach (var part in parts.Skip(1))
+                if (part.Length < 2 || part.Length > 4 || !part.All(char.IsLetterOrDigit))
+                    return $"'{part}' is not a region or script subtag";
+            return null;
         }
     }
 }

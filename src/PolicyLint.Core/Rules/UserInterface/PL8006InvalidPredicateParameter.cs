@@ -39,7 +39,7 @@ namespace PolicyLint.Rules.UserInterface
                     continue;
                 }
                 if (parameterId.Value != PredicateMethods.CharacterSet || parameter.Text == null) continue;
-                int bad = PredicateMethods.BadEscape(parameter.Text);
+                int bad = BadEscape(parameter.Text);
                 if (bad >= 0)
                 {
                     string escape = parameter.Text.Substring(bad, System.Math.Min(2, parameter.Text.Length - bad));
@@ -47,6 +47,18 @@ namespace PolicyLint.Rules.UserInterface
                 }
             }
         });
+
+        /// <summary>The index of the first escape B2C rejects inside a CharacterSet, or -1.</summary>
+        private static int BadEscape(string characterSet)
+        {
+            for (int i = 0; i < characterSet.Length; i++)
+            {
+                if (characterSet[i] != '\\') continue;
+                if (i + 1 < characterSet.Length && PredicateMethods.AllowedEscapes.Contains(characterSet[i + 1])) { i++; continue; }
+                return i;
+            }
+            return -1;
+        }
 
         // The service's answer to an unknown method or parameter is not documented: a name close to a documented one is
         // a typo (error, with did-you-mean); any other name is only probably wrong (warning).

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using PolicyLint.Catalogs.Schema;
 using PolicyLint.Model;
 
-namespace PolicyLint.Catalogs.Schema
+namespace PolicyLint.Rules.Files
 {
     /// <summary>The children of an element put in its type's slot order, when that order is all that is wrong.</summary>
     public static class SchemaOrder

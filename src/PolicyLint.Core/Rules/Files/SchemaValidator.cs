@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PolicyLint.Analysis;
+using PolicyLint.Catalogs.Schema;
 using PolicyLint.Model;
 using PolicyLint.Common;
 
-namespace PolicyLint.Catalogs.Schema
+namespace PolicyLint.Rules.Files
 {
     public enum SchemaProblem
     {
@@ -346,7 +347,7 @@ namespace PolicyLint.Catalogs.Schema
     }
 }
 
-namespace PolicyLint.Catalogs.Schema
+namespace PolicyLint.Rules.Files
 {
     /// <summary>The findings of one policy file, computed once and shared by PL0101-PL0104.</summary>
     public sealed class SchemaFindings

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PolicyLint.Catalogs.IdentityProviders
+namespace PolicyLint.Rules.IdentityProviders
 {
     /// <summary>
     /// Compares an endpoint value with a documented URL by host and path: the scheme (PL7005's business),
