@@ -4,6 +4,51 @@ using System.Linq;
 
 namespace PolicyLint.Catalogs
 {
+    /// <summary>
+    /// Handler type names (technical-profiles.md §2; UserJourneyContext is undocumented), one place per name: rules and
+    /// the claim flow name a handler through these.
+    /// </summary>
+    public static class HandlerNames
+    {
+        public const string AzureActiveDirectory = "Web.TPEngine.Providers.AzureActiveDirectoryProvider";
+        public const string SelfAsserted = "Web.TPEngine.Providers.SelfAssertedAttributeProvider";
+        public const string Restful = "Web.TPEngine.Providers.RestfulProvider";
+        public const string ClaimsTransformation = "Web.TPEngine.Providers.ClaimsTransformationProtocolProvider";
+        public const string PhoneFactor = "Web.TPEngine.Providers.PhoneFactorProtocolProvider";
+        public const string AzureMfa = "Web.TPEngine.Providers.AzureMfaProtocolProvider";
+        public const string AadSspr = "Web.TPEngine.Providers.AadSsprProtocolProvider";
+        public const string OneTimePassword = "Web.TPEngine.Providers.OneTimePasswordProtocolProvider";
+        public const string ConditionalAccess = "Web.TPEngine.Providers.ConditionalAccessProtocolProvider";
+        public const string ApplicationInsights = "Web.TPEngine.Providers.Insights.AzureApplicationInsightsProvider";
+        public const string Captcha = "Web.TPEngine.Providers.CaptchaProvider";
+        public const string NoopSession = "Web.TPEngine.SSO.NoopSSOSessionProvider";
+        public const string DefaultSession = "Web.TPEngine.SSO.DefaultSSOSessionProvider";
+        public const string ExternalLoginSession = "Web.TPEngine.SSO.ExternalLoginSSOSessionProvider";
+        public const string OAuthSession = "Web.TPEngine.SSO.OAuthSSOSessionProvider";
+        public const string SamlSession = "Web.TPEngine.SSO.SamlSSOSessionProvider";
+        public const string UserJourneyContext = "Web.TPEngine.Providers.UserJourneyContextProvider";
+
+        /// <summary>What every SSO session manager's type name ends with (Web.TPEngine.SSO.*SSOSessionProvider).</summary>
+        public const string SessionManagerSuffix = "SSOSessionProvider";
+
+        /// <summary>The class part of a handler type name: "RestfulProvider" from "Web.TPEngine.Providers.RestfulProvider".</summary>
+        public static string ClassName(string typeName) => typeName.Substring(typeName.LastIndexOf('.') + 1);
+    }
+
+    /// <summary>Technical-profile protocol names (technical-profiles.md §1).</summary>
+    public static class Protocols
+    {
+        public const string Proprietary = "Proprietary";
+        public const string None = "None";
+        public const string OAuth1 = "OAuth1";
+        public const string OAuth2 = "OAuth2";
+        public const string OpenIdConnect = "OpenIdConnect";
+        public const string Saml2 = "SAML2";
+        public const string WsFed = "WsFed";
+        public const string WsTrust = "WsTrust";
+        public const string UProve11 = "UProve11";
+    }
+
     /// <summary>A documented Metadata Item Key of one technical-profile type.</summary>
     public sealed class MetadataKeyInfo
     {
@@ -168,10 +213,10 @@ namespace PolicyLint.Catalogs
 
         /// <summary>The XSD's ProtocolName enumeration (technical-profiles.md §1).</summary>
         public static readonly IReadOnlyList<string> ProtocolNames = new[]
-            { "None", "OAuth1", "OAuth2", "SAML2", "OpenIdConnect", "WsFed", "WsTrust", "UProve11", "Proprietary" };
+            { Protocols.None, Protocols.OAuth1, Protocols.OAuth2, Protocols.Saml2, Protocols.OpenIdConnect, Protocols.WsFed, Protocols.WsTrust, Protocols.UProve11, Protocols.Proprietary };
 
         /// <summary>A relying party's technical profile speaks only these (technical-profiles.md §1).</summary>
-        public static readonly IReadOnlyList<string> RelyingPartyProtocolNames = new[] { "OpenIdConnect", "SAML2" };
+        public static readonly IReadOnlyList<string> RelyingPartyProtocolNames = new[] { Protocols.OpenIdConnect, Protocols.Saml2 };
 
         /// <summary>Boolean metadata: the samples also write 0 for false (UsePolicyInRedirectUri).</summary>
         internal static readonly string[] BooleanValues = { "true", "false", "0", "1" };
@@ -372,22 +417,22 @@ namespace PolicyLint.Catalogs
         /// <summary>Documented Proprietary handlers by type name (technical-profiles.md §2); the assembly part may vary.</summary>
         public static readonly IReadOnlyDictionary<string, TechnicalProfileType> Handlers = new Dictionary<string, TechnicalProfileType>(StringComparer.Ordinal)
         {
-            ["Web.TPEngine.Providers.AzureActiveDirectoryProvider"] = AzureActiveDirectory,
-            ["Web.TPEngine.Providers.SelfAssertedAttributeProvider"] = SelfAsserted,
-            ["Web.TPEngine.Providers.RestfulProvider"] = Restful,
-            ["Web.TPEngine.Providers.ClaimsTransformationProtocolProvider"] = ClaimsTransformation,
-            ["Web.TPEngine.Providers.PhoneFactorProtocolProvider"] = PhoneFactor,
-            ["Web.TPEngine.Providers.AzureMfaProtocolProvider"] = AzureMfa,
-            ["Web.TPEngine.Providers.AadSsprProtocolProvider"] = AadSspr,
-            ["Web.TPEngine.Providers.OneTimePasswordProtocolProvider"] = OneTimePassword,
-            ["Web.TPEngine.Providers.ConditionalAccessProtocolProvider"] = ConditionalAccess,
-            ["Web.TPEngine.Providers.Insights.AzureApplicationInsightsProvider"] = ApplicationInsights,
-            ["Web.TPEngine.Providers.CaptchaProvider"] = Captcha,
-            ["Web.TPEngine.SSO.NoopSSOSessionProvider"] = NoopSession,
-            ["Web.TPEngine.SSO.DefaultSSOSessionProvider"] = DefaultSession,
-            ["Web.TPEngine.SSO.ExternalLoginSSOSessionProvider"] = ExternalLoginSession,
-            ["Web.TPEngine.SSO.OAuthSSOSessionProvider"] = OAuthSession,
-            ["Web.TPEngine.SSO.SamlSSOSessionProvider"] = SamlSession,
+            [HandlerNames.AzureActiveDirectory] = AzureActiveDirectory,
+            [HandlerNames.SelfAsserted] = SelfAsserted,
+            [HandlerNames.Restful] = Restful,
+            [HandlerNames.ClaimsTransformation] = ClaimsTransformation,
+            [HandlerNames.PhoneFactor] = PhoneFactor,
+            [HandlerNames.AzureMfa] = AzureMfa,
+            [HandlerNames.AadSspr] = AadSspr,
+            [HandlerNames.OneTimePassword] = OneTimePassword,
+            [HandlerNames.ConditionalAccess] = ConditionalAccess,
+            [HandlerNames.ApplicationInsights] = ApplicationInsights,
+            [HandlerNames.Captcha] = Captcha,
+            [HandlerNames.NoopSession] = NoopSession,
+            [HandlerNames.DefaultSession] = DefaultSession,
+            [HandlerNames.ExternalLoginSession] = ExternalLoginSession,
+            [HandlerNames.OAuthSession] = OAuthSession,
+            [HandlerNames.SamlSession] = SamlSession,
         };
 
         /// <summary>"Web.TPEngine.Providers.RestfulProvider" from "Web.TPEngine.Providers.RestfulProvider, Web.TPEngine, Version=...".</summary>
@@ -411,7 +456,7 @@ namespace PolicyLint.Catalogs
         {
             // Undocumented, seen working in Microsoft's Application Insights article of 2018 (active-directory-b2c-custom-guide-eventlogger-appins)
             // and in samples that read the journey's correlation id from it.
-            ["Web.TPEngine.Providers.UserJourneyContextProvider"] = "Microsoft's 2018 Application Insights article",
+            [HandlerNames.UserJourneyContext] = "Microsoft's 2018 Application Insights article",
         };
 
         /// <summary>A handler that working policies use though no reference page describes it.</summary>
@@ -437,12 +482,12 @@ namespace PolicyLint.Catalogs
         {
             switch (protocol)
             {
-                case "Proprietary": return handler == null ? null : FindHandler(handler);
-                case "OAuth1": return OAuth1;
-                case "OAuth2": return ProviderOrIssuer(OAuth2, outputTokenFormat == "OAuth2Error" ? OAuth2ErrorIssuer : null, metadataKeys, keyIds);
-                case "OpenIdConnect": return ProviderOrIssuer(OpenIdConnect, outputTokenFormat == "JWT" ? JwtIssuer : null, metadataKeys, keyIds);
-                case "SAML2": return ProviderOrIssuer(Saml2, outputTokenFormat == "SAML2" ? SamlIssuer : null, metadataKeys, keyIds);
-                case "None":
+                case Protocols.Proprietary: return handler == null ? null : FindHandler(handler);
+                case Protocols.OAuth1: return OAuth1;
+                case Protocols.OAuth2: return ProviderOrIssuer(OAuth2, outputTokenFormat == "OAuth2Error" ? OAuth2ErrorIssuer : null, metadataKeys, keyIds);
+                case Protocols.OpenIdConnect: return ProviderOrIssuer(OpenIdConnect, outputTokenFormat == "JWT" ? JwtIssuer : null, metadataKeys, keyIds);
+                case Protocols.Saml2: return ProviderOrIssuer(Saml2, outputTokenFormat == "SAML2" ? SamlIssuer : null, metadataKeys, keyIds);
+                case Protocols.None:
                     return ProviderOrIssuer(NoneProtocol, outputTokenFormat == "JWT" ? JwtIssuer : outputTokenFormat == "SAML2" ? SamlIssuer : null, metadataKeys, keyIds);
                 default: return null;
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Analysis.Flow
 {
@@ -193,8 +194,8 @@ namespace PolicyLint.Analysis.Flow
         /// </summary>
         private static bool HandlerNeeds(MergedTechnicalProfile profile, PolicyNode input)
         {
-            if (IsHandler(profile, "AzureActiveDirectoryProvider")) return true;
-            return IsHandler(profile, "PhoneFactorProtocolProvider")
+            if (IsHandler(profile, DirectoryClass)) return true;
+            return IsHandler(profile, PhoneFactorClass)
                    && string.Equals(input["PartnerClaimType"] ?? input["ClaimTypeReferenceId"], "UserId", StringComparison.OrdinalIgnoreCase);
         }
 
@@ -206,7 +207,7 @@ namespace PolicyLint.Analysis.Flow
             _ownSupply[profile] = own;
             foreach (var reference in profile.InputClaimsTransformations)
                 AddTransformationOutputs(reference["ReferenceId"], own);
-            if (IsHandler(profile, "SelfAssertedAttributeProvider"))
+            if (IsHandler(profile, SelfAssertedClass))
             {
                 AddClaims(profile.OutputClaims, own, onlyWithDefault: false);
                 AddClaims(profile.DisplayClaims, own, onlyWithDefault: false);
@@ -281,7 +282,7 @@ namespace PolicyLint.Analysis.Flow
             AddClaims(profile.DisplayClaims, into, onlyWithDefault: false);
             AddClaims(profile.InputClaims, into, onlyWithDefault: true);
             // Session managers restore their persisted claims on single sign-on.
-            AddClaims(profile.PersistedClaims, into, onlyWithDefault: !IsHandler(profile, "SSOSessionProvider"));
+            AddClaims(profile.PersistedClaims, into, onlyWithDefault: !IsHandler(profile, HandlerNames.SessionManagerSuffix));
             foreach (var reference in profile.InputClaimsTransformations) AddTransformationOutputs(reference["ReferenceId"], into);
             foreach (var reference in profile.OutputClaimsTransformations) AddTransformationOutputs(reference["ReferenceId"], into);
             foreach (var display in profile.DisplayClaims) AddDisplayControl(display["DisplayControlReferenceId"], into, related);
@@ -331,8 +332,13 @@ namespace PolicyLint.Analysis.Flow
             if (!string.IsNullOrEmpty(id)) into.Add(id!);
         }
 
-        private static bool IsHandler(MergedTechnicalProfile profile, string typeName)
-            => profile.Handler?.IndexOf(typeName, StringComparison.Ordinal) >= 0;
+        // The handler's class name anywhere in Handler, whatever its namespace and assembly parts.
+        private static readonly string DirectoryClass = HandlerNames.ClassName(HandlerNames.AzureActiveDirectory);
+        private static readonly string PhoneFactorClass = HandlerNames.ClassName(HandlerNames.PhoneFactor);
+        private static readonly string SelfAssertedClass = HandlerNames.ClassName(HandlerNames.SelfAsserted);
+
+        private static bool IsHandler(MergedTechnicalProfile profile, string className)
+            => profile.Handler?.IndexOf(className, StringComparison.Ordinal) >= 0;
 
         /// <summary>
         /// Claims the application sends in: the InputClaims of every RelyingParty technical profile in the build, by the journeys

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using PolicyLint.Catalogs.IdentityProviders;
 using PolicyLint.Resolution;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.IdentityProviders
 {
@@ -20,7 +21,7 @@ namespace PolicyLint.Rules.IdentityProviders
 
         private static readonly HashSet<string> IdpProtocols = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "OAuth1", "OAuth2", "OpenIdConnect", "SAML2",
+            Protocols.OAuth1, Protocols.OAuth2, Protocols.OpenIdConnect, Protocols.Saml2,
         };
 
         public static IdentityProvider? Recognize(MergedTechnicalProfile profile)

@@ -6,6 +6,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
 using PolicyLint.Common;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.References
 {
@@ -59,8 +60,8 @@ namespace PolicyLint.Rules.References
         private static bool Applies(string? entryProtocol, string? relyingPartyProtocol)
         {
             if (string.IsNullOrEmpty(relyingPartyProtocol) || string.Equals(entryProtocol, relyingPartyProtocol, StringComparison.OrdinalIgnoreCase)) return true;
-            return string.Equals(relyingPartyProtocol, "OpenIdConnect", StringComparison.OrdinalIgnoreCase)
-                && string.Equals(entryProtocol, "OAuth2", StringComparison.OrdinalIgnoreCase);
+            return string.Equals(relyingPartyProtocol, Protocols.OpenIdConnect, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(entryProtocol, Protocols.OAuth2, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

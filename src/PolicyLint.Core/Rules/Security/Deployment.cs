@@ -6,6 +6,7 @@ using PolicyLint.Model;
 using PolicyLint.Resolution;
 using PolicyLint.Settings;
 using PolicyLint.Common;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.Security
 {
@@ -89,7 +90,9 @@ namespace PolicyLint.Rules.Security
         /// <summary>A technical profile declared in ClaimsProviders (not a relying party's).</summary>
         public static bool IsClaimsProviderProfile(PolicyNode node) => node.Parent?.IsNamed("TechnicalProfiles") == true;
 
+        private static readonly string RestfulClass = HandlerNames.ClassName(HandlerNames.Restful);
+
         public static bool IsRestful(MergedTechnicalProfile profile)
-            => profile.Handler != null && profile.Handler.IndexOf("RestfulProvider", StringComparison.OrdinalIgnoreCase) >= 0;
+            => profile.Handler != null && profile.Handler.IndexOf(RestfulClass, StringComparison.OrdinalIgnoreCase) >= 0;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.Security
 {
@@ -27,12 +28,14 @@ namespace PolicyLint.Rules.Security
                 var profile = node.Parent?.Parent;
                 string? handler = profile?.Child("Protocol")?["Handler"];
                 if (handler == null && profile?["Id"] is string id) handler = context.TechnicalProfile(id)?.Handler;
-                if (handler == null || handler.IndexOf("AzureApplicationInsightsProvider", StringComparison.OrdinalIgnoreCase) < 0) return;
+                if (handler == null || handler.IndexOf(InsightsClass, StringComparison.OrdinalIgnoreCase) < 0) return;
                 context.ReportText(node, $"Application Insights {Deployment.Owner(node)}:", Deployment.FromSettings(context, node.Text!));
             });
         }
 
         private static bool IsTrue(PolicyContext context, string? value)
             => string.Equals(Deployment.Deployed(context, value)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+        private static readonly string InsightsClass = HandlerNames.ClassName(HandlerNames.ApplicationInsights);
     }
 }

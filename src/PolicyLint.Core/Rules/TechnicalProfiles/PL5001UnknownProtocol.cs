@@ -40,7 +40,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
                 return;
             }
 
-            if (name != "Proprietary")
+            if (name != Protocols.Proprietary)
             {
                 // The schema's annotation calls it invalid, but nothing says the upload rejects it.
                 if (!string.IsNullOrEmpty(handler))
@@ -63,7 +63,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
             var merged = context.TechnicalProfile(profileId);
             bool supplied = merged != null && merged.Parts.Any(p => !string.IsNullOrEmpty(p.Child("Protocol")?["Handler"]));
             if (!supplied)
-                context.Report(node, $"Protocol 'Proprietary' of technical profile '{profileId}' has no Handler, here or in {context.Chain.Describe()} (nor in an included profile); name the provider, e.g. Web.TPEngine.Providers.SelfAssertedAttributeProvider.");
+                context.Report(node, $"Protocol 'Proprietary' of technical profile '{profileId}' has no Handler, here or in {context.Chain.Describe()} (nor in an included profile); name the provider, e.g. {HandlerNames.SelfAsserted}.");
         });
     }
 }

@@ -13,8 +13,8 @@ namespace PolicyLint.Rules.UserInterface
         /// <summary>Handlers whose profiles render a page and need a content definition (technical-profiles.md §6, §9).</summary>
         private static readonly string[] PageHandlers =
         {
-            "Web.TPEngine.Providers.SelfAssertedAttributeProvider",
-            "Web.TPEngine.Providers.PhoneFactorProtocolProvider",
+            HandlerNames.SelfAsserted,
+            HandlerNames.PhoneFactor,
         };
 
         public static bool RendersPage(MergedTechnicalProfile profile)
@@ -26,7 +26,7 @@ namespace PolicyLint.Rules.UserInterface
 
         /// <summary>A Proprietary profile whose handler is this type (the assembly-qualified suffix is ignored).</summary>
         public static bool HasHandler(MergedTechnicalProfile profile, string handlerType)
-            => string.Equals(profile.ProtocolName, "Proprietary", StringComparison.Ordinal)
+            => string.Equals(profile.ProtocolName, Protocols.Proprietary, StringComparison.Ordinal)
                && string.Equals(profile.HandlerTypeName, handlerType, StringComparison.OrdinalIgnoreCase);
 
         public static string? ContentDefinitionOf(MergedTechnicalProfile profile)

@@ -8,6 +8,7 @@ using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
 using PolicyLint.Common;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.UserInterface
 {
@@ -22,7 +23,7 @@ namespace PolicyLint.Rules.UserInterface
     /// </summary>
     public sealed class PL8007CustomPasswordComplexity : PolicyRule
     {
-        private const string DirectoryHandler = "Web.TPEngine.Providers.AzureActiveDirectoryProvider";
+        private const string DirectoryHandler = HandlerNames.AzureActiveDirectory;
         private const string DisableStrongPassword = "DisableStrongPassword";
 
         /// <summary>Entra ID's strong-password rule: 8 to 256 characters and 3 of the 4 classes (user-interface.md §3.4, "Strong").</summary>
