@@ -35,6 +35,40 @@ namespace PolicyLint.Catalogs
         public static string ClassName(string typeName) => typeName.Substring(typeName.LastIndexOf('.') + 1);
     }
 
+    /// <summary>Metadata keys that rules and the engine read by name; the technical-profile types below list them too.</summary>
+    public static class MetadataKeys
+    {
+        public const string Operation = "Operation";
+        public const string ContentDefinitionReferenceId = "ContentDefinitionReferenceId";
+        public const string ProviderName = "ProviderName";
+        public const string InstrumentationKey = "InstrumentationKey";
+        public const string DeveloperMode = "DeveloperMode";
+        public const string ServiceUrl = "ServiceUrl";
+        public const string AuthenticationType = "AuthenticationType";
+        public const string AllowInsecureAuthInProduction = "AllowInsecureAuthInProduction";
+        /// <summary>The prefix of per-profile UI string overrides (language.button_continue).</summary>
+        public const string LanguagePrefix = "language.";
+    }
+
+    /// <summary>The AuthenticationType values of the RESTful technical profile (restful-technical-profile).</summary>
+    public static class RestAuthenticationTypes
+    {
+        public const string None = "None";
+        public const string Basic = "Basic";
+        public const string Bearer = "Bearer";
+        public const string ClientCertificate = "ClientCertificate";
+        public const string ApiKeyHeader = "ApiKeyHeader";
+    }
+
+    /// <summary>The Operation values of the Microsoft Entra ID technical profile (active-directory-technical-profile).</summary>
+    public static class DirectoryOperations
+    {
+        public const string Read = "Read";
+        public const string Write = "Write";
+        public const string DeleteClaims = "DeleteClaims";
+        public const string DeleteClaimsPrincipal = "DeleteClaimsPrincipal";
+    }
+
     /// <summary>Technical-profile protocol names (technical-profiles.md §1).</summary>
     public static class Protocols
     {
@@ -237,13 +271,13 @@ namespace PolicyLint.Catalogs
 
         public static readonly TechnicalProfileType OAuth1 = T("OAuth1 identity provider", "oauth1-technical-profile")
             .Req("client_id", "request_token_endpoint", "authorization_endpoint", "access_token_endpoint")
-            .Opt("ProviderName", "ClaimsEndpoint", "ClaimsResponseFormat")
+            .Opt(MetadataKeys.ProviderName, "ClaimsEndpoint", "ClaimsResponseFormat")
             .Key("client_secret", "always");
 
         public static readonly TechnicalProfileType OAuth2 = T("OAuth2 identity provider", "oauth2-technical-profile")
             .Req("client_id", "authorization_endpoint", "AccessTokenEndpoint", "ClaimsEndpoint")
             .Opt("IdTokenAudience", "end_session_endpoint", "AccessTokenResponseFormat", "AdditionalRequestQueryParameters",
-                "ClaimsEndpointAccessTokenName", "ClaimsEndpointFormatName", "ClaimsEndpointFormat", "ProviderName", "scope",
+                "ClaimsEndpointAccessTokenName", "ClaimsEndpointFormatName", "ClaimsEndpointFormat", MetadataKeys.ProviderName, "scope",
                 "ResponseErrorCodeParamName", "ExtraParamsInAccessTokenEndpointResponse", "ExtraParamsInClaimsEndpointRequest",
                 // In Microsoft's identity-provider samples, not in the reference table (technical-profiles.md §4.2).
                 "ClientIdParamName", "ClientSecretParamName", "external_user_identity_claim_id", "ClaimsResponseFormat", "UserAgentForClaimsExchange")
@@ -260,7 +294,7 @@ namespace PolicyLint.Catalogs
         public static readonly TechnicalProfileType OpenIdConnect = T("OpenID Connect identity provider", "openid-connect-technical-profile")
             .Req("client_id")
             .ReqIf("METADATA", "unless DiscoverMetadataByTokenIssuer is true or the endpoints are given directly (authorization_endpoint, as the Apple article does)", m => !Is(m, "DiscoverMetadataByTokenIssuer", "true") && m("authorization_endpoint") == null)
-            .Opt("IdTokenAudience", "authorization_endpoint", "end_session_endpoint", "issuer", "ProviderName", "scope",
+            .Opt("IdTokenAudience", "authorization_endpoint", "end_session_endpoint", "issuer", MetadataKeys.ProviderName, "scope",
                 "ValidTokenIssuerPrefixes", "ReadBodyClaimsOnIdpRedirect",
                 "UserMessageIfClaimsPrincipalDoesNotExist", "UserMessageIfInvalidPassword", "UserMessageIfOldPasswordUsed",
                 // Seen in Microsoft's samples: Apple (AccessTokenEndpoint, JWKS, external_user_identity_claim_id),
@@ -281,7 +315,7 @@ namespace PolicyLint.Catalogs
 
         public static readonly TechnicalProfileType Saml2 = T("SAML identity provider", "saml-identity-provider-technical-profile")
             .Req("PartnerEntity")
-            .Opt("NameIdPolicyFormat", "AuthenticationRequestExtensions", "IncludeAuthnContextClassReferences", "ProviderName")
+            .Opt("NameIdPolicyFormat", "AuthenticationRequestExtensions", "IncludeAuthnContextClassReferences", MetadataKeys.ProviderName)
             .Values("XmlSignatureAlgorithm", "Sha256", "Sha384", "Sha512", "Sha1")
             .Bool("WantsSignedRequests", "WantsSignedAssertions", "ResponsesSigned", "WantsEncryptedAssertions", "NameIdPolicyAllowCreate",
                 "IncludeKeyInfo", "SingleLogoutEnabled", "ForceAuthN")
@@ -330,13 +364,13 @@ namespace PolicyLint.Catalogs
         // ---- Proprietary handlers ----
 
         public static readonly TechnicalProfileType AzureActiveDirectory = T("Microsoft Entra ID directory", "active-directory-technical-profile")
-            .ReqValues("Operation", "Read", "Write", "DeleteClaims", "DeleteClaimsPrincipal")
+            .ReqValues(MetadataKeys.Operation, DirectoryOperations.Read, DirectoryOperations.Write, DirectoryOperations.DeleteClaims, DirectoryOperations.DeleteClaimsPrincipal)
             .Bool("RaiseErrorIfClaimsPrincipalDoesNotExist", "RaiseErrorIfClaimsPrincipalAlreadyExists")
             .Opt("ApplicationObjectId", "ClientId", "UserMessageIfClaimsPrincipalAlreadyExists", "UserMessageIfClaimsPrincipalDoesNotExist")
             .Key("issuer_secret"); // the starter pack's AAD-Common
 
         public static readonly TechnicalProfileType SelfAsserted = T("self-asserted", "self-asserted-technical-profile")
-            .Opt("ContentDefinitionReferenceId", // required, but PL8003 checks it with the step's content definition
+            .Opt(MetadataKeys.ContentDefinitionReferenceId, // required, but PL8003 checks it with the step's content definition
                 "setting.retryLimit", "SignUpTarget", "setting.inputVerificationDelayTimeInMilliseconds", "setting.forgotPasswordLinkOverride",
                 "IpAddressClaimReferenceId",
                 "ClaimsProviderSelectionDisplayType", // the starter pack's passwordless scenario
@@ -347,48 +381,48 @@ namespace PolicyLint.Catalogs
             .Values("setting.forgotPasswordLinkLocation", "AfterLabel", "AfterInput", "AfterButtons", "None")
             .Bool("AllowGenerationOfClaimsWithNullValues", "EnforceEmailVerification", "setting.showCancelButton",
                 "setting.showContinueButton", "setting.showSignupLink", "setting.enableRememberMe")
-            .Prefix("language.")        // per-profile UI string overrides
+            .Prefix(MetadataKeys.LanguagePrefix)        // per-profile UI string overrides
             .Prefix("UserMessageIf")    // error texts for its validation profiles (directory, MFA, SSPR, OTP, transformations)
             .Key("issuer_secret");      // the starter pack sets it though the docs say keys are not used
 
         public static readonly TechnicalProfileType Restful = T("RESTful", "restful-technical-profile")
-            .Req("ServiceUrl")
-            .ReqValues("AuthenticationType", "None", "Basic", "Bearer", "ClientCertificate", "ApiKeyHeader")
+            .Req(MetadataKeys.ServiceUrl)
+            .ReqValues(MetadataKeys.AuthenticationType, RestAuthenticationTypes.None, RestAuthenticationTypes.Basic, RestAuthenticationTypes.Bearer, RestAuthenticationTypes.ClientCertificate, RestAuthenticationTypes.ApiKeyHeader)
             .Values("SendClaimsIn", "Body", "Form", "Header", "Url", "QueryString")
             .Opt("ClaimsFormat", "ClaimUsedForRequestPayload", "UseClaimAsBearerToken", "DefaultUserMessageIfRequestFailed",
                 "UserMessageIfCircuitOpen", "UserMessageIfDnsResolutionFailed", "UserMessageIfRequestTimeout")
-            .Bool("AllowInsecureAuthInProduction", "DebugMode", "ResolveJsonPathsInJsonTokens")
-            .Key("BasicAuthenticationUsername", "when AuthenticationType is Basic", m => Is(m, "AuthenticationType", "Basic"))
-            .Key("BasicAuthenticationPassword", "when AuthenticationType is Basic", m => Is(m, "AuthenticationType", "Basic"))
-            .Key("ClientCertificate", "when AuthenticationType is ClientCertificate", m => Is(m, "AuthenticationType", "ClientCertificate"))
+            .Bool(MetadataKeys.AllowInsecureAuthInProduction, "DebugMode", "ResolveJsonPathsInJsonTokens")
+            .Key("BasicAuthenticationUsername", "when AuthenticationType is Basic", m => Is(m, MetadataKeys.AuthenticationType, RestAuthenticationTypes.Basic))
+            .Key("BasicAuthenticationPassword", "when AuthenticationType is Basic", m => Is(m, MetadataKeys.AuthenticationType, RestAuthenticationTypes.Basic))
+            .Key("ClientCertificate", "when AuthenticationType is ClientCertificate", m => Is(m, MetadataKeys.AuthenticationType, RestAuthenticationTypes.ClientCertificate))
             .Key("BearerAuthenticationToken", "when AuthenticationType is Bearer and UseClaimAsBearerToken is not set",
-                m => Is(m, "AuthenticationType", "Bearer") && string.IsNullOrEmpty(m("UseClaimAsBearerToken")))
+                m => Is(m, MetadataKeys.AuthenticationType, RestAuthenticationTypes.Bearer) && string.IsNullOrEmpty(m("UseClaimAsBearerToken")))
             // ApiKeyHeader: the key's Id is the HTTP header name.
             // A {Settings:...} authentication type may turn out to be ApiKeyHeader: any Id then.
-            .AnyKeyId(m => Is(m, "AuthenticationType", "ApiKeyHeader") || PolicyLint.Common.Placeholders.IsDynamic(m("AuthenticationType")),
-                m => Is(m, "AuthenticationType", "ApiKeyHeader") ? "AuthenticationType ApiKeyHeader needs a key whose Id is the HTTP header name" : null);
+            .AnyKeyId(m => Is(m, MetadataKeys.AuthenticationType, RestAuthenticationTypes.ApiKeyHeader) || PolicyLint.Common.Placeholders.IsDynamic(m(MetadataKeys.AuthenticationType)),
+                m => Is(m, MetadataKeys.AuthenticationType, RestAuthenticationTypes.ApiKeyHeader) ? "AuthenticationType ApiKeyHeader needs a key whose Id is the HTTP header name" : null);
 
         public static readonly TechnicalProfileType ClaimsTransformation = T("claims transformation", "claims-transformation-technical-profile")
-            .Opt("ContentDefinitionReferenceId")
+            .Opt(MetadataKeys.ContentDefinitionReferenceId)
             .Key("issuer_secret");
 
         public static readonly TechnicalProfileType PhoneFactor = T("phone factor", "phone-factor-technical-profile")
-            .Opt("ContentDefinitionReferenceId") // required, but PL8003 checks it
+            .Opt(MetadataKeys.ContentDefinitionReferenceId) // required, but PL8003 checks it
             .Bool("ManualPhoneNumberEntryAllowed", "setting.autodial")
             .Values("setting.authenticationMode", "sms", "phone", "mixed")
-            .Prefix("language.")
+            .Prefix(MetadataKeys.LanguagePrefix)
             .Key("issuer_secret"); // the starter pack sets it though the docs say keys are not used
 
         public static readonly TechnicalProfileType AzureMfa = T("Microsoft Entra multifactor authentication", "multi-factor-auth-technical-profile")
-            .ReqValues("Operation", "OneWaySMS", "Verify", "GetAvailableDevices", "BeginVerifyOTP", "VerifyOTP")
+            .ReqValues(MetadataKeys.Operation, "OneWaySMS", "Verify", "GetAvailableDevices", "BeginVerifyOTP", "VerifyOTP")
             .Key("issuer_secret");
 
         public static readonly TechnicalProfileType AadSspr = T("Microsoft Entra SSPR", "aad-sspr-technical-profile")
-            .ReqValues("Operation", "SendCode", "VerifyCode")
+            .ReqValues(MetadataKeys.Operation, "SendCode", "VerifyCode")
             .Key("issuer_secret");
 
         public static readonly TechnicalProfileType OneTimePassword = T("one-time password", "one-time-password-technical-profile")
-            .ReqValues("Operation", "GenerateCode", "VerifyCode")
+            .ReqValues(MetadataKeys.Operation, "GenerateCode", "VerifyCode")
             .Opt("CodeExpirationInSeconds", "CodeLength", "CharacterSet", "NumRetryAttempts", "NumCodeGenerationAttempts")
             .Bool("ReuseSameCode")
             .Key("issuer_secret");
@@ -398,12 +432,12 @@ namespace PolicyLint.Catalogs
             .Key("issuer_secret");
 
         public static readonly TechnicalProfileType ApplicationInsights = T("Application Insights", "application-insights-technical-profile")
-            .Req("InstrumentationKey")
-            .Bool("DeveloperMode", "DisableTelemetry")
+            .Req(MetadataKeys.InstrumentationKey)
+            .Bool(MetadataKeys.DeveloperMode, "DisableTelemetry")
             .Key("issuer_secret");
 
         public static readonly TechnicalProfileType Captcha = T("CAPTCHA", "captcha-technical-profile")
-            .ReqValues("Operation", "GetChallenge", "VerifyChallenge")
+            .ReqValues(MetadataKeys.Operation, "GetChallenge", "VerifyChallenge")
             .ReqValues("Brand", "HIP");
 
         private static TechnicalProfileType Session(string name) => T(name, "custom-policy-reference-sso").Key("issuer_secret");

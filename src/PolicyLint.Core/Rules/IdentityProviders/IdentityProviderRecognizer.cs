@@ -29,7 +29,7 @@ namespace PolicyLint.Rules.IdentityProviders
             string? protocol = profile.ProtocolName;
             if (protocol == null || !IdpProtocols.Contains(protocol)) return null;
 
-            string? providerName = profile.MetadataValue("ProviderName")?.Trim();
+            string? providerName = profile.MetadataValue(MetadataKeys.ProviderName)?.Trim();
             var domains = Domains(profile);
             var urls = UrlKeys.Select(k => UrlPattern.Normalize(profile.MetadataValue(k))).Where(u => u != null).Select(u => u!).ToList();
             var hosts = new HashSet<string>(urls.Select(UrlPattern.Host), StringComparer.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.References
 {
@@ -75,7 +76,7 @@ namespace PolicyLint.Rules.References
             Attr("OutputClaimsTransformation", "ReferenceId", DeclarationKind.ClaimsTransformation),
 
             Attr("OrchestrationStep", "ContentDefinitionReferenceId", DeclarationKind.ContentDefinition),
-            MetadataItem("ContentDefinitionReferenceId", DeclarationKind.ContentDefinition),
+            MetadataItem(MetadataKeys.ContentDefinitionReferenceId, DeclarationKind.ContentDefinition),
 
             Attr("DefaultUserJourney", "ReferenceId", DeclarationKind.UserJourney),
             Attr("Endpoint", "UserJourneyReferenceId", DeclarationKind.UserJourney),

@@ -24,7 +24,7 @@ namespace PolicyLint.Rules.Security
             // The Application Insights technical profile has the same switch as metadata.
             registration.OnElement("Item", (context, node) =>
             {
-                if (Deployment.MetadataKey(node) != "DeveloperMode" || !IsTrue(context, node.Text)) return;
+                if (Deployment.MetadataKey(node) != MetadataKeys.DeveloperMode || !IsTrue(context, node.Text)) return;
                 var profile = node.Parent?.Parent;
                 string? handler = profile?.Child("Protocol")?["Handler"];
                 if (handler == null && profile?["Id"] is string id) handler = context.TechnicalProfile(id)?.Handler;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.Security
 {
@@ -20,7 +21,7 @@ namespace PolicyLint.Rules.Security
         // Metadata keys that hold endpoints (besides every key ending in "endpoint", "url" or "uri").
         private static readonly HashSet<string> EndpointKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "METADATA", "JWKS", "PartnerEntity", "ServiceUrl", "authorization_endpoint", "AccessTokenEndpoint",
+            "METADATA", "JWKS", "PartnerEntity", MetadataKeys.ServiceUrl, "authorization_endpoint", "AccessTokenEndpoint",
             "access_token_endpoint", "request_token_endpoint", "ClaimsEndpoint", "end_session_endpoint",
         };
 

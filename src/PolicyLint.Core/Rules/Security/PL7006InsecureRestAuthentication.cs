@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.Security
 {
@@ -31,12 +32,12 @@ namespace PolicyLint.Rules.Security
             if (profile == null || !Deployment.IsRestful(profile)) return;
             var metadata = profile.Metadata;
 
-            bool hasType = metadata.TryGetValue("AuthenticationType", out var typeItem);
+            bool hasType = metadata.TryGetValue(MetadataKeys.AuthenticationType, out var typeItem);
             string? type = hasType ? Deployment.Deployed(context, typeItem.Text)?.Trim() : null;
-            bool none = string.Equals(type, "None", StringComparison.OrdinalIgnoreCase);
-            bool basic = string.Equals(type, "Basic", StringComparison.OrdinalIgnoreCase);
+            bool none = string.Equals(type, RestAuthenticationTypes.None, StringComparison.OrdinalIgnoreCase);
+            bool basic = string.Equals(type, RestAuthenticationTypes.Basic, StringComparison.OrdinalIgnoreCase);
 
-            bool allowed = metadata.TryGetValue("AllowInsecureAuthInProduction", out var allow)
+            bool allowed = metadata.TryGetValue(MetadataKeys.AllowInsecureAuthInProduction, out var allow)
                 && string.Equals(Deployment.Deployed(context, allow.Text)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
             if (allowed)
             {
@@ -48,7 +49,7 @@ namespace PolicyLint.Rules.Security
             }
 
             if (!hasType || (!none && !basic)) return;
-            string? url = metadata.TryGetValue("ServiceUrl", out var urlItem) ? Deployment.Deployed(context, urlItem.Text)?.Trim() : null;
+            string? url = metadata.TryGetValue(MetadataKeys.ServiceUrl, out var urlItem) ? Deployment.Deployed(context, urlItem.Text)?.Trim() : null;
             bool development = Deployment.IsDevelopment(context, typeItem.Document);
             bool rejected = none && !development && !allowed;
             if (url != null && PL7005InsecureEndpoint.IsHttp(url) && !(development && PL7005InsecureEndpoint.IsLocalhost(url)))

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Common;
+using PolicyLint.Catalogs;
 
 namespace PolicyLint.Rules.Security
 {
@@ -25,7 +26,7 @@ namespace PolicyLint.Rules.Security
             });
             registration.OnElement("Item", (context, node) =>
             {
-                if (Deployment.MetadataKey(node) != "InstrumentationKey" || !IsLiteral(node.Text)) return;
+                if (Deployment.MetadataKey(node) != MetadataKeys.InstrumentationKey || !IsLiteral(node.Text)) return;
                 context.ReportText(node, $"Metadata item 'InstrumentationKey' of {Deployment.Owner(node)}", Secrets.Mask(node.Text!));
             });
         }

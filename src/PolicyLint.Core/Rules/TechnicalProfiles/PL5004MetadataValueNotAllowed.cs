@@ -32,7 +32,7 @@ namespace PolicyLint.Rules.TechnicalProfiles
             if (value.Trim().Length == 0)
             {
                 // An empty language.* override can deliberately blank a label.
-                if (key!.StartsWith("language.", StringComparison.Ordinal)) return;
+                if (key!.StartsWith(MetadataKeys.LanguagePrefix, StringComparison.Ordinal)) return;
                 if (required)
                     context.Report(DiagnosticSeverity.Error, node, $"Metadata item '{key}' of technical profile '{profileId}' is empty; {type.Name} technical profiles need a value for it, and the service rejects an empty one.");
                 // An empty optional item is how an extension clears a value its base sets (SignUpTarget hides the sign-up link).

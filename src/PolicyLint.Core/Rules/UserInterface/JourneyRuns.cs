@@ -31,7 +31,7 @@ namespace PolicyLint.Rules.UserInterface
 
         public static string? ContentDefinitionOf(MergedTechnicalProfile profile)
         {
-            string? value = profile.MetadataValue("ContentDefinitionReferenceId");
+            string? value = profile.MetadataValue(MetadataKeys.ContentDefinitionReferenceId);
             return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
         }
 

@@ -112,7 +112,7 @@ namespace PolicyLint.Rules.UserInterface
 
         private static bool IsDirectoryWrite(MergedTechnicalProfile profile)
             => PageProfiles.HasHandler(profile, DirectoryHandler)
-               && string.Equals(profile.MetadataValue("Operation")?.Trim(), "Write", StringComparison.OrdinalIgnoreCase);
+               && string.Equals(profile.MetadataValue(MetadataKeys.Operation)?.Trim(), DirectoryOperations.Write, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Stored as the directory's password (starter pack: newPassword with PartnerClaimType="password").</summary>
         private static bool IsPassword(PolicyNode claim)
