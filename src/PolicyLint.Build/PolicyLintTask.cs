@@ -93,7 +93,7 @@ namespace PolicyLint.Build
                 Log.LogMessage(MessageImportance.High, $"PolicyLint wrote {run.BaselineCount} finding(s) to {run.BaselineWritten}.");
             var result = run.Result;
 
-            var reported = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(ToReported).ToList();
+            var reported = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(d => ToReported(CanonicalFormat.ToFinding(d, HelpLinkBase))).ToList();
             if (!string.IsNullOrEmpty(ErrorLog))
                 SarifLog.Write(ErrorLog!, result.All, RepositoryRoot, new SarifOptions { Category = SarifCategory, HelpLinkBase = HelpLinkBase });
 
@@ -118,33 +118,16 @@ namespace PolicyLint.Build
         /// <summary>GitHub workflow commands and Azure Pipelines logging commands, for the CI this build runs on.</summary>
         internal static System.Collections.Generic.IEnumerable<string> CiCommands(System.Collections.Generic.IEnumerable<ReportedDiagnostic> reported, string? repositoryRoot)
         {
-            bool github = GitHubAnnotations.IsEnabled(), azure = AzurePipelinesCommands.IsEnabled();
-            if (!github && !azure) yield break;
-            foreach (var d in reported)
-            {
-                if (github && GitHubAnnotations.FormatOne(d.Severity, d.Id, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message, repositoryRoot) is string annotation)
-                    yield return annotation;
-                if (azure && AzurePipelinesCommands.FormatOne(d.Severity, d.Id, d.File, d.Line, d.Column, d.Message, repositoryRoot) is string command)
-                    yield return command;
-            }
+            var (github, azure) = CiAnnotations.Detect();
+            if (!github && !azure) return Array.Empty<string>();
+            return reported.SelectMany(d => CiAnnotations.For(d.Severity, d.Id, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message, repositoryRoot, github, azure));
         }
 
-        private ReportedDiagnostic ToReported(Diagnostic diagnostic)
+        private static ReportedDiagnostic ToReported(Finding f) => new ReportedDiagnostic
         {
-            var (path, line, column, endLine, endColumn) = CanonicalFormat.Span(diagnostic);
-            return new ReportedDiagnostic
-            {
-                Severity = CanonicalFormat.Severity(diagnostic.Severity),
-                Id = diagnostic.Id,
-                HelpLink = HelpLinks.For(diagnostic.Id, HelpLinkBase),
-                File = path,
-                Line = line,
-                Column = column,
-                EndLine = endLine,
-                EndColumn = endColumn,
-                Message = diagnostic.GetMessage(),
-            };
-        }
+            Severity = f.Severity, Id = f.Id, HelpLink = f.HelpLink, File = f.File,
+            Line = f.Line, Column = f.Column, EndLine = f.EndLine, EndColumn = f.EndColumn, Message = f.Message,
+        };
 
         private void WriteStamp()
         {

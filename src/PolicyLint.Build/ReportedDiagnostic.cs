@@ -28,10 +28,10 @@ namespace PolicyLint.Build
             var now = DateTime.UtcNow;
             switch (Severity)
             {
-                case "error":
+                case Common.Severities.Error:
                     engine.LogErrorEvent(new Microsoft.Build.Framework.BuildErrorEventArgs(null, Id, File, Line, Column, EndLine, EndColumn, Message, null, sender, HelpLink, now));
                     return true;
-                case "warning":
+                case Common.Severities.Warning:
                     engine.LogWarningEvent(new Microsoft.Build.Framework.BuildWarningEventArgs(null, Id, File, Line, Column, EndLine, EndColumn, Message, null, sender, HelpLink, now));
                     return false;
                 default:

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
+using System.Linq;
+using PolicyLint.Common;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Reporting;
@@ -21,10 +22,11 @@ namespace PolicyLint.Cli
                     output.WriteLine();
                     break;
                 case "github":
-                    foreach (var line in GitHubAnnotations.Format(result.Diagnostics, repositoryRoot)) output.WriteLine(line);
+                    foreach (var finding in result.Diagnostics.Select(d => CanonicalFormat.ToFinding(d)))
+                        foreach (var line in CiAnnotations.For(finding, repositoryRoot, github: true, azure: false)) output.WriteLine(line);
                     break;
                 case "json":
-                    WriteJson(output, result.Diagnostics);
+                    JsonReport.Write(output, result.Diagnostics.Select(d => CanonicalFormat.ToFinding(d)));
                     break;
                 default:
                     WriteCanonical(output, result.Diagnostics, color);
@@ -36,17 +38,16 @@ namespace PolicyLint.Cli
         public static void WriteCanonical(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, bool color)
         {
             var sources = new Dictionary<string, string[]?>(StringComparer.Ordinal);
-            foreach (var d in diagnostics)
+            foreach (var f in diagnostics.Select(d => CanonicalFormat.ToFinding(d)))
             {
                 if (!color)
                 {
-                    output.WriteLine(CanonicalFormat.Line(d));
+                    output.WriteLine(CanonicalFormat.Line(f));
                     continue;
                 }
-                var (path, line, column, endLine, endColumn) = CanonicalFormat.Span(d);
-                string severity = CanonicalFormat.Severity(d.Severity);
-                string paint = severity == "error" ? Ansi.Red : severity == "warning" ? Ansi.Yellow : Ansi.Cyan;
-                output.WriteLine($"{Ansi.Bold}{path}({line},{column},{endLine},{endColumn}){Ansi.Reset}: {paint}{severity} {d.Id}{Ansi.Reset}: {d.GetMessage()}");
+                var (path, line, column, endLine, endColumn) = (f.File, f.Line, f.Column, f.EndLine, f.EndColumn);
+                string paint = f.Severity == Severities.Error ? Ansi.Red : f.Severity == Severities.Warning ? Ansi.Yellow : Ansi.Cyan;
+                output.WriteLine($"{Ansi.Bold}{CanonicalFormat.Location(f)}{Ansi.Reset}: {paint}{f.Severity} {f.Id}{Ansi.Reset}: {f.Message}");
                 if (!sources.TryGetValue(path, out var lines)) sources[path] = lines = ReadLines(path);
                 if (lines == null || line < 1 || line > lines.Length) continue;
                 string text = lines[line - 1];
@@ -71,32 +72,6 @@ namespace PolicyLint.Cli
             try { return File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n").Split('\n') : null; }
             catch (IOException) { return null; }
             catch (UnauthorizedAccessException) { return null; }
-        }
-
-        private static void WriteJson(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
-        {
-            using var stream = new MemoryStream();
-            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            {
-                json.WriteStartArray();
-                foreach (var d in diagnostics)
-                {
-                    var (path, line, column, endLine, endColumn) = CanonicalFormat.Span(d);
-                    json.WriteStartObject();
-                    json.WriteString("file", path);
-                    json.WriteNumber("line", line);
-                    json.WriteNumber("column", column);
-                    json.WriteNumber("endLine", endLine);
-                    json.WriteNumber("endColumn", endColumn);
-                    json.WriteString("severity", CanonicalFormat.Severity(d.Severity));
-                    json.WriteString("id", d.Id);
-                    json.WriteString("message", d.GetMessage());
-                    json.WriteString("helpLink", d.Descriptor.HelpLinkUri);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-            }
-            output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         }
     }
 

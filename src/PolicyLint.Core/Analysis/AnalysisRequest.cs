@@ -104,7 +104,7 @@ namespace PolicyLint.Analysis
         public IReadOnlyDictionary<string, Model.PolicyDocument> Documents { get; }
         public int FilesAnalyzed => Documents.Count;
 
-        /// <summary>Sorted by file, line, column, id.</summary>
+        /// <summary>In the order the rules reported them; the pipeline (Linter) sorts the final list.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
     }
 }

@@ -29,7 +29,7 @@ namespace PolicyLint.Analysis
                 .OrderBy(r => r.Id, StringComparer.Ordinal)
                 .ToList();
 
-        /// <summary>Parses and analyzes; returns diagnostics at their default severity, sorted.</summary>
+        /// <summary>Parses and analyzes; returns diagnostics at their default severity, unsorted (Linter sorts once).</summary>
         public static AnalysisResult Analyze(AnalysisRequest request) => Analyze(request, Rules);
 
         /// <summary>Runs the given rules instead of the discovered ones (tests use it to put a failing rule through the engine).</summary>
@@ -120,7 +120,7 @@ namespace PolicyLint.Analysis
             var diagnostics = sink.Diagnostics
                 .Where(d => reported.ContainsKey(d.Location.GetLineSpan().Path))
                 .ToList();
-            diagnostics.Sort(DiagnosticOrder.Instance);
+            // In the order the rules found them: the pipeline sorts once, after configuration adds its own (Linter).
             return new AnalysisResult(diagnostics, reported);
         }
 
@@ -245,27 +245,6 @@ namespace PolicyLint.Analysis
                 catch (Exception inner) when (inner is ArgumentException || inner is NotSupportedException || inner is PathTooLongException || inner is System.Security.SecurityException) { }
                 return (PolicyParser.Unreadable(path, reason), size);
             }
-        }
-    }
-
-    /// <summary>File, line, column, id: the order diagnostics are printed in.</summary>
-    public sealed class DiagnosticOrder : IComparer<Diagnostic>
-    {
-        public static readonly DiagnosticOrder Instance = new DiagnosticOrder();
-
-        public int Compare(Diagnostic? x, Diagnostic? y)
-        {
-            if (ReferenceEquals(x, y)) return 0;
-            if (x == null) return -1;
-            if (y == null) return 1;
-            var a = x.Location.GetLineSpan();
-            var b = y.Location.GetLineSpan();
-            int c = string.CompareOrdinal(a.Path, b.Path);
-            if (c == 0) c = a.StartLinePosition.CompareTo(b.StartLinePosition);
-            if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
-            if (c == 0) c = a.EndLinePosition.CompareTo(b.EndLinePosition);
-            if (c == 0) c = string.CompareOrdinal(x.GetMessage(), y.GetMessage());
-            return c;
         }
     }
 }

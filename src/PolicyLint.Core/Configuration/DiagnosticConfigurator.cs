@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Common;
 using PolicyLint.Model;
 using PolicyLint.Rules.Files;
 
@@ -98,7 +99,7 @@ namespace PolicyLint.Configuration
                 }
                 var path = diagnostic.Location.GetLineSpan().Path;
                 var region = SuppressionsOf(path).Find(diagnostic.Id, diagnostic.Location.SourceSpan.Start);
-                var effective = ToSeverity(severity, diagnostic.Severity);
+                var effective = Severities.FromReportDiagnostic(severity, diagnostic.Severity);
                 if (region != null)
                 {
                     region.Used = true;
@@ -122,13 +123,13 @@ namespace PolicyLint.Configuration
                     var d = Diagnostic.Create(PL0006UnnecessarySuppression.Instance.Descriptor, Location.Create(doc.FilePath, span.Span, span.Lines), group.Key.Value.Trim(), detail);
                     var severity = Effective(d, configuration);
                     if (severity == ReportDiagnostic.Suppress) continue;
-                    result.Add(new ConfiguredDiagnostic(With(d, ToSeverity(severity, d.Severity), suppressed: false), SuppressionKind.None, null));
+                    result.Add(new ConfiguredDiagnostic(With(d, Severities.FromReportDiagnostic(severity, d.Severity), suppressed: false), SuppressionKind.None, null));
                 }
             }
 
             foreach (var configured in result)
                 configured.KeyFrom(documents.TryGetValue(configured.Diagnostic.Location.GetLineSpan().Path ?? string.Empty, out var document) ? document : null, root);
-            return result.OrderBy(c => c.Diagnostic, DiagnosticOrder.Instance).ToList();
+            return result;
         }
 
         /// <summary>Roslyn's order: .editorconfig (id, category, all), then NoWarn, then the warnings-as-errors family.</summary>
@@ -138,7 +139,7 @@ namespace PolicyLint.Configuration
             var path = diagnostic.Location.GetLineSpan().Path;
             var severity = configuration.EditorConfig.For(path, diagnostic.Id, descriptor.Category);
             if (severity == ReportDiagnostic.Default)
-                severity = descriptor.IsEnabledByDefault ? FromSeverity(diagnostic.Severity) : ReportDiagnostic.Suppress;
+                severity = descriptor.IsEnabledByDefault ? Severities.ToReportDiagnostic(diagnostic.Severity) : ReportDiagnostic.Suppress;
             var props = configuration.Properties;
             if (props.NoWarn.Contains(diagnostic.Id)) return ReportDiagnostic.Suppress;
             if (severity == ReportDiagnostic.Warn)
@@ -149,23 +150,6 @@ namespace PolicyLint.Configuration
             }
             return severity;
         }
-
-        private static ReportDiagnostic FromSeverity(DiagnosticSeverity severity) => severity switch
-        {
-            DiagnosticSeverity.Error => ReportDiagnostic.Error,
-            DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
-            DiagnosticSeverity.Info => ReportDiagnostic.Info,
-            _ => ReportDiagnostic.Hidden,
-        };
-
-        private static DiagnosticSeverity ToSeverity(ReportDiagnostic report, DiagnosticSeverity fallback) => report switch
-        {
-            ReportDiagnostic.Error => DiagnosticSeverity.Error,
-            ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
-            ReportDiagnostic.Info => DiagnosticSeverity.Info,
-            ReportDiagnostic.Hidden => DiagnosticSeverity.Hidden,
-            _ => fallback,
-        };
 
         /// <summary>A copy with another severity or suppression state; the message is kept as formatted.</summary>
         public static Diagnostic With(Diagnostic d, DiagnosticSeverity severity, bool suppressed)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using PolicyLint.Common;
 
 namespace PolicyLint.Configuration
 {
@@ -64,23 +65,11 @@ namespace PolicyLint.Configuration
             if (!_cache.TryGetValue(filePath, out var options))
                 _cache[filePath] = options = _set.GetOptionsForSourcePath(filePath);
             if (options.TreeOptions.TryGetValue(id, out var severity)) return severity;
-            if (options.AnalyzerOptions.TryGetValue($"dotnet_analyzer_diagnostic.category-{category}.severity", out var value) && Parse(value) is ReportDiagnostic byCategory)
+            if (options.AnalyzerOptions.TryGetValue($"dotnet_analyzer_diagnostic.category-{category}.severity", out var value) && Severities.FromEditorConfigName(value) is ReportDiagnostic byCategory)
                 return byCategory;
-            if (options.AnalyzerOptions.TryGetValue("dotnet_analyzer_diagnostic.severity", out value) && Parse(value) is ReportDiagnostic all)
+            if (options.AnalyzerOptions.TryGetValue("dotnet_analyzer_diagnostic.severity", out value) && Severities.FromEditorConfigName(value) is ReportDiagnostic all)
                 return all;
             return ReportDiagnostic.Default;
         }
-
-        private static ReportDiagnostic? Parse(string value) => value.Trim().ToLowerInvariant() switch
-        {
-            "error" => ReportDiagnostic.Error,
-            "warning" => ReportDiagnostic.Warn,
-            "suggestion" => ReportDiagnostic.Info,
-            "silent" => ReportDiagnostic.Hidden,
-            "refactoring" => ReportDiagnostic.Hidden,
-            "none" => ReportDiagnostic.Suppress,
-            "default" => ReportDiagnostic.Default,
-            _ => null,
-        };
     }
 }

@@ -48,7 +48,6 @@ namespace PolicyLint.Pipeline
             }
             if (plan.Diagnostics.Count > 0)
                 all.AddRange(DiagnosticConfigurator.Apply(plan.Diagnostics, new Dictionary<string, PolicyDocument>(), request.Configuration, request.ProjectDirectory));
-            all.Sort((a, b) => DiagnosticOrder.Instance.Compare(a.Diagnostic, b.Diagnostic));
             return new LintResult(all, results.Count == 0 ? 0 : results.Max(r => r.FilesAnalyzed));
         }
 

@@ -95,13 +95,7 @@ namespace PolicyLint.Pipeline
         {
             string path = PathOf(diagnostic);
             string config = NearestEditorConfig(path) ?? Path.Combine(Path.GetFullPath(projectDirectory), ".editorconfig");
-            string current = diagnostic.Severity switch
-            {
-                DiagnosticSeverity.Warning => "warning",
-                DiagnosticSeverity.Info => "suggestion",
-                DiagnosticSeverity.Hidden => "none",
-                _ => "error",
-            };
+            string current = Common.Severities.EditorConfigName(diagnostic.Severity);
             string text = File.Exists(config) ? Fixer.ReadText(config) : string.Empty;
             foreach (var severity in Severities)
             {

@@ -17,6 +17,9 @@ namespace PolicyLint.Pipeline
         public static LintResult Run(AnalysisRequest request)
         {
             var result = RunEnvironments(request);
+            // The one sort, once configuration and the environments have added theirs: the order every writer prints in
+            // and the baseline matches in.
+            result = new LintResult(result.All.OrderBy(c => c.Diagnostic, DiagnosticOrder.Instance).ToList(), result.FilesAnalyzed);
             return request.BaselineFile == null ? result : ApplyBaseline(result, request);
         }
 
@@ -31,7 +34,10 @@ namespace PolicyLint.Pipeline
             return EnvironmentMerge.Run(plan, shared, RunOne);
         }
 
-        /// <summary>Known findings drop below the build's notice; the baseline's own problems (PL0007, PL0008) join the result.</summary>
+        /// <summary>
+        /// Known findings drop below the build's notice; the baseline's own problems (PL0007, PL0008) join the sorted
+        /// result at their place.
+        /// </summary>
         public static LintResult ApplyBaseline(LintResult result, AnalysisRequest request)
         {
             var (baseline, error) = Baseline.Load(request.BaselineFile!);
@@ -39,8 +45,13 @@ namespace PolicyLint.Pipeline
             if (error != null) added.Add(error);
             else added.AddRange(baseline!.Apply(result.All, request.BaselineSeverity));
             if (added.Count == 0) return new LintResult(result.All.ToList(), result.FilesAnalyzed);
-            var all = result.All.Concat(DiagnosticConfigurator.Apply(added, new Dictionary<string, Model.PolicyDocument>(), request.Configuration, request.ProjectDirectory)).ToList();
-            all.Sort((a, b) => DiagnosticOrder.Instance.Compare(a.Diagnostic, b.Diagnostic));
+            var all = result.All.ToList();
+            foreach (var own in DiagnosticConfigurator.Apply(added, new Dictionary<string, Model.PolicyDocument>(), request.Configuration, request.ProjectDirectory))
+            {
+                int at = all.Count;
+                while (at > 0 && DiagnosticOrder.Instance.Compare(all[at - 1].Diagnostic, own.Diagnostic) > 0) at--;
+                all.Insert(at, own);
+            }
             return new LintResult(all, result.FilesAnalyzed);
         }
 
@@ -60,12 +71,14 @@ namespace PolicyLint.Pipeline
         internal LintResult(IReadOnlyList<ConfiguredDiagnostic> all, int filesAnalyzed)
         {
             All = all;
-            Diagnostics = all.Where(c => c.IsShown && c.Diagnostic.Severity != DiagnosticSeverity.Hidden).Select(c => c.Diagnostic).ToList();
             FilesAnalyzed = filesAnalyzed;
         }
 
+        private IReadOnlyList<Diagnostic>? _diagnostics;
+
         /// <summary>What a build shows: effective severity, sorted by file, line, column, id; no suppressed or silent ones.</summary>
-        public IReadOnlyList<Diagnostic> Diagnostics { get; }
+        public IReadOnlyList<Diagnostic> Diagnostics
+            => _diagnostics ??= All.Where(c => c.IsShown && c.Diagnostic.Severity != DiagnosticSeverity.Hidden).Select(c => c.Diagnostic).ToList();
         /// <summary>Every diagnostic including suppressed and silent ones (for the SARIF log).</summary>
         public IReadOnlyList<ConfiguredDiagnostic> All { get; }
         public int FilesAnalyzed { get; }

@@ -15,7 +15,7 @@ namespace PolicyLint.Reporting
         /// Roslyn type, so the build's replay of cached diagnostics can call it without loading the compiler.</summary>
         public static string? FormatOne(string severity, string id, string path, int line, int column, string message, string? repositoryRoot)
         {
-            if (severity != "error" && severity != "warning") return null;
+            if (!Common.Severities.IsAnnotated(severity)) return null;
             string file = Analysis.DisplayPaths.Relative(repositoryRoot, path).Replace('\\', '/');
             return $"##vso[task.logissue type={severity};sourcepath={Property(file)};linenumber={line};columnnumber={column};code={Property(id)}]{Data(message)}";
         }

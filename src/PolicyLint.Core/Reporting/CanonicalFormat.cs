@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using PolicyLint.Common;
 
 namespace PolicyLint.Reporting
 {
@@ -8,10 +9,6 @@ namespace PolicyLint.Reporting
     /// </summary>
     public static class CanonicalFormat
     {
-        /// <summary>error, warning or info (a suggestion), as the canonical form and the build's report file name them.</summary>
-        public static string Severity(DiagnosticSeverity severity)
-            => severity == DiagnosticSeverity.Error ? "error" : severity == DiagnosticSeverity.Warning ? "warning" : "info";
-
         /// <summary>The file and the 1-based span.</summary>
         public static (string Path, int Line, int Column, int EndLine, int EndColumn) Span(Diagnostic diagnostic)
         {
@@ -19,10 +16,18 @@ namespace PolicyLint.Reporting
             return (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1);
         }
 
-        public static string Line(Diagnostic diagnostic)
+        /// <summary>The one conversion from Roslyn's Diagnostic to what the writers print (the build, the command line).</summary>
+        public static Finding ToFinding(Diagnostic diagnostic, string? helpLinkBase = null)
         {
             var (path, line, column, endLine, endColumn) = Span(diagnostic);
-            return $"{path}({line},{column},{endLine},{endColumn}): {Severity(diagnostic.Severity)} {diagnostic.Id}: {diagnostic.GetMessage()}";
+            return new Finding(Severities.Name(diagnostic.Severity), diagnostic.Id, HelpLinks.For(diagnostic.Id, helpLinkBase),
+                path, line, column, endLine, endColumn, diagnostic.GetMessage());
         }
+
+        public static string Location(Finding f) => $"{f.File}({f.Line},{f.Column},{f.EndLine},{f.EndColumn})";
+
+        public static string Line(Finding f) => $"{Location(f)}: {f.Severity} {f.Id}: {f.Message}";
+
+        public static string Line(Diagnostic diagnostic) => Line(ToFinding(diagnostic));
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace PolicyLint.Reporting
@@ -12,22 +12,13 @@ namespace PolicyLint.Reporting
             => string.Equals((environment ?? Environment.GetEnvironmentVariable)("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
 
         public static IEnumerable<string> Format(IEnumerable<Diagnostic> diagnostics, string? repositoryRoot)
-        {
-            foreach (var d in diagnostics)
-            {
-                var span = d.Location.GetLineSpan();
-                var line = FormatOne(d.Severity == DiagnosticSeverity.Error ? "error" : d.Severity == DiagnosticSeverity.Warning ? "warning" : "",
-                    d.Id, span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
-                    span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1, d.GetMessage(), repositoryRoot);
-                if (line != null) yield return line;
-            }
-        }
+            => diagnostics.SelectMany(d => CiAnnotations.For(CanonicalFormat.ToFinding(d), repositoryRoot, github: true, azure: false));
 
         /// <summary>One workflow command (1-based positions), or null for a severity GitHub is not shown. Uses no Roslyn type,
         /// so the build's replay of cached diagnostics can call it without loading the compiler.</summary>
         public static string? FormatOne(string command, string id, string path, int line, int column, int endLine, int endColumn, string message, string? repositoryRoot)
         {
-            if (command != "error" && command != "warning") return null;
+            if (!Common.Severities.IsAnnotated(command)) return null;
             string file = Analysis.DisplayPaths.Relative(repositoryRoot, path).Replace('\\', '/');
             return $"::{command} file={Property(file)},line={line},col={column},endLine={endLine},endColumn={endColumn},title={Property(id)}::{Data(message)}";
         }

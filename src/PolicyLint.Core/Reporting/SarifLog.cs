@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 
+using PolicyLint.Common;
+
 namespace PolicyLint.Reporting
 {
     /// <summary>What a SARIF log carries beyond the findings (PolicyLintSarifCategory, PolicyLintHelpLinkBase).</summary>
@@ -68,7 +70,7 @@ namespace PolicyLint.Reporting
                     json.WriteText("shortDescription", Sentence(title));
                     json.WriteText("fullDescription", Sentence(description.Length > 0 ? description : title));
                     json.WriteStartObject("defaultConfiguration");
-                    json.WriteString("level", Level(d.DefaultSeverity));
+                    json.WriteString("level", Severities.SarifLevel(d.DefaultSeverity));
                     json.WriteBoolean("enabled", d.IsEnabledByDefault);
                     json.WriteEndObject();
                     json.WriteOptional("helpUri", HelpLinks.For(d.Id, options.HelpLinkBase));
@@ -84,8 +86,8 @@ namespace PolicyLint.Reporting
                     json.WriteStringValue("PolicyLint");
                     if (security != null) json.WriteStringValue("security");
                     json.WriteEndArray();
-                    json.WriteString("precision", Precision(d.DefaultSeverity));
-                    json.WriteString("problem.severity", ProblemSeverity(d.DefaultSeverity));
+                    json.WriteString("precision", Severities.SarifPrecision(d.DefaultSeverity));
+                    json.WriteString("problem.severity", Severities.SarifProblemSeverity(d.DefaultSeverity));
                     json.WriteOptional("security-severity", security);
                     json.WriteEndObject();
                     json.WriteEndObject();
@@ -122,7 +124,7 @@ namespace PolicyLint.Reporting
                     json.WriteString("ruleId", d.Id);
                     if (ruleIndex.TryGetValue(d.Id, out int index)) json.WriteNumber("ruleIndex", index);
                     // The level as configured: a baseline lowers what the build shows, not what the finding is.
-                    json.WriteString("level", Level(configured.Severity));
+                    json.WriteString("level", Severities.SarifLevel(configured.Severity));
                     json.WriteText("message", Sentence(d.GetMessage()));
                     json.WriteStartArray("locations");
                     json.WriteStartObject();
@@ -208,29 +210,6 @@ namespace PolicyLint.Reporting
             "PL7004" => "5.0", // JourneyInsights DeveloperMode
             "PL7007" => "3.0", // an Application Insights key in the policy
             _ => null,
-        };
-
-        // How often a finding is a real problem: errors are promises (docs/severity.md), warnings are probable mistakes.
-        private static string Precision(DiagnosticSeverity severity) => severity switch
-        {
-            DiagnosticSeverity.Error => "high",
-            DiagnosticSeverity.Warning => "medium",
-            _ => "low",
-        };
-
-        private static string ProblemSeverity(DiagnosticSeverity severity) => severity switch
-        {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            _ => "recommendation",
-        };
-
-        private static string Level(DiagnosticSeverity severity) => severity switch
-        {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            DiagnosticSeverity.Info => "note",
-            _ => "none",
         };
 
         /// <summary>SARIF messages are sentences.</summary>
