@@ -14,13 +14,16 @@ namespace PolicyLint.Rules.Files
         // One matcher per schema type (a fixed set): ids and references repeat across every file of a build, so each
         // distinct value is matched once.
         private static readonly ConcurrentDictionary<SimpleType, BoundedCache<bool>> Patterns = new ConcurrentDictionary<SimpleType, BoundedCache<bool>>();
+        // Enumerations such as the handler or culture lists are long, and every value of every file is looked up.
+        private static readonly ConcurrentDictionary<SimpleType, System.Collections.Generic.HashSet<string>> Enumerations =
+            new ConcurrentDictionary<SimpleType, System.Collections.Generic.HashSet<string>>();
 
         public static bool IsValid(this SimpleType type, string value)
         {
             switch (type.Kind)
             {
                 case SimpleTypeKind.Enumeration:
-                    return type.Values!.Contains(value, StringComparer.Ordinal);
+                    return Enumerations.GetOrAdd(type, t => new System.Collections.Generic.HashSet<string>(t.Values!, StringComparer.Ordinal)).Contains(value);
                 case SimpleTypeKind.Pattern:
                     return Patterns.GetOrAdd(type, Compile).Get(value);
                 case SimpleTypeKind.Boolean:

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
@@ -82,39 +83,41 @@ namespace PolicyLint.Rules.Security
         private static void CheckComments(PolicyContext context)
         {
             var document = context.Document;
-            string text = document.Text;
-            int open = text.IndexOf("<!--", System.StringComparison.Ordinal);
-            while (open >= 0)
+            string? text = null;
+            foreach (var comment in document.Comments)
             {
-                int start = open + 4;
-                int close = text.IndexOf("-->", start, System.StringComparison.Ordinal);
-                int end = close < 0 ? text.Length : close;
-                CheckComment(context, document, text.Substring(start, end - start), start);
-                if (close < 0) break;
-                open = text.IndexOf("<!--", close + 3, System.StringComparison.Ordinal);
+                // The model's comment text may have its line ends normalised: positions are taken from the file's own text,
+                // which is read only for a comment that holds a finding.
+                if (!Findings(comment.Value).Any()) continue;
+                text ??= document.Text;
+                int start = comment.Span.Span.Start + 4, end = System.Math.Min(comment.Span.Span.End - 3, text.Length);
+                if (end <= start) continue;
+                var reported = new HashSet<int>();
+                foreach (var (at, secret, kind) in Findings(text.Substring(start, end - start)))
+                    Report(context, document, start + at, secret, kind, reported);
             }
         }
 
-        private static void CheckComment(PolicyContext context, PolicyDocument document, string comment, int offset)
+        /// <summary>The secrets a comment shows: where, the secret, and what kind.</summary>
+        private static IEnumerable<(int At, string Secret, string Kind)> Findings(string comment)
         {
-            if (comment.Length < 8 || comment.Length > RegexGuard.MaxInput) return;
-            var reported = new HashSet<int>();
+            if (comment.Length < 8 || comment.Length > RegexGuard.MaxInput) yield break;
             if (Secrets.FindKnownKey(comment) is var (kind, at, length))
-                Report(context, document, offset + at, comment.Substring(at, length), kind, reported);
+                yield return (at, comment.Substring(at, length), kind);
             // A comment that shows an example ("For example, otpauth://...?secret=fay2...") documents a format, not a key.
-            if (comment.IndexOf("example", System.StringComparison.OrdinalIgnoreCase) >= 0 || comment.IndexOf("e.g.", System.StringComparison.OrdinalIgnoreCase) >= 0) return;
+            if (comment.IndexOf("example", System.StringComparison.OrdinalIgnoreCase) >= 0 || comment.IndexOf("e.g.", System.StringComparison.OrdinalIgnoreCase) >= 0) yield break;
             // A name that is no secret's may be the previous pair's value ("rotation: client_secret = ..."): search on from its value.
             for (var m = RegexGuard.Match(NamedValue, comment); m.Success; m = RegexGuard.Match(NamedValue, comment, m.Groups["v"].Index))
             {
                 var value = m.Groups["v"];
                 string name = m.Groups["k"].Value;
                 if (Secrets.IsSecretName(name) && Secrets.LooksLikeCredential(value.Value, name))
-                    Report(context, document, offset + value.Index, value.Value, $"secret ('{name}')", reported);
+                    yield return (value.Index, value.Value, $"secret ('{name}')");
             }
             if (Secrets.FindByShape(comment) is var (shapeKind, secret))
             {
                 int index = comment.IndexOf(secret, System.StringComparison.Ordinal);
-                if (index >= 0) Report(context, document, offset + index, secret, shapeKind, reported);
+                if (index >= 0) yield return (index, secret, shapeKind);
             }
         }
 
