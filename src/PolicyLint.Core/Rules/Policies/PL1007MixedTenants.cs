@@ -19,8 +19,7 @@ namespace PolicyLint.Rules.Policies
         {
             var withTenant = context.Set.Reported
                 // A sample placeholder ('yourtenant') is PL7001's, a deploy-time token is not final: neither names a tenant to compare with.
-                .Where(f => f.TenantIdAttribute != null && f.TenantId!.Length > 0 && !Placeholders.IsNotFinal(f.TenantId) && !Placeholders.HasBracedName(f.TenantId)
-                    && PolicyLint.Common.SamplePlaceholders.Describe(f.TenantId, inSetting: true) == null)
+                .Where(f => f.TenantIdAttribute != null && f.TenantId!.Length > 0 && !Placeholders.IsNotFinal(f.TenantId) && !Placeholders.HasBracedName(f.TenantId))
                 .ToList();
             var groups = withTenant.GroupBy(f => f.TenantId!, StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ToList();
