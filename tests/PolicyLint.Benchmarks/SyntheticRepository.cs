@@ -33,20 +33,25 @@ namespace PolicyLint.Benchmarks
         public static readonly string[] RelyingParties = { "SignUpOrSignin", "ProfileEdit", "PasswordReset", "SignIn" };
 
         /// <summary>A generated repository under <paramref name="root"/>/scale-N, reused when already complete.</summary>
-        public static string Ensure(string root, int scale)
+        public static string Ensure(string root, int scale) => EnsureFamilies(root, $"scale-{scale}", scale * FamiliesPerScale);
+
+        /// <summary>A repository of this many families under <paramref name="root"/>/NAME, reused when already complete.</summary>
+        public static string EnsureFamilies(string root, string name, int families)
         {
-            string dir = Path.Combine(root, $"v{Version}-scale-{scale}");
+            string dir = Path.Combine(root, $"v{Version}-{name}");
             string done = Path.Combine(dir, ".complete");
             if (File.Exists(done)) return dir;
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-            Write(dir, scale);
+            WriteFamilies(dir, families);
             File.WriteAllText(done, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture));
             return dir;
         }
 
-        public static void Write(string dir, int scale)
+        public static void Write(string dir, int scale) => WriteFamilies(dir, scale * FamiliesPerScale);
+
+        public static void WriteFamilies(string dir, int families)
         {
-            for (int f = 0; f < scale * FamiliesPerScale; f++)
+            for (int f = 0; f < families; f++)
             {
                 string familyDir = Path.Combine(dir, $"family{f:D4}");
                 Directory.CreateDirectory(familyDir);

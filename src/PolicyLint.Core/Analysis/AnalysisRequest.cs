@@ -7,9 +7,9 @@ namespace PolicyLint.Analysis
     public sealed class AnalysisRequest
     {
         /// <summary>B2CPolicy items: analyzed and reported on.</summary>
-        public List<PolicyInput> Policies { get; } = new List<PolicyInput>();
+        public List<PolicyInput> Policies { get; private set; } = new List<PolicyInput>();
         /// <summary>B2CPolicyReference items: resolved against, never reported on.</summary>
-        public List<string> References { get; } = new List<string>();
+        public List<string> References { get; private set; } = new List<string>();
         public AnalysisOptions Options { get; set; } = new AnalysisOptions();
         /// <summary>Severity configuration applied after analysis (.editorconfig, NoWarn, ...).</summary>
         public Configuration.DiagnosticConfiguration Configuration { get; set; } = new Configuration.DiagnosticConfiguration();
@@ -32,11 +32,26 @@ namespace PolicyLint.Analysis
         /// <summary>Files already parsed for this request: each environment of a settings file lints the same text.</summary>
         internal LoadedFiles? Loaded { get; set; }
 
+        /// <summary>What the last analysis of a workspace found, per unit: policies whose chains an edit left alone keep their findings.</summary>
+        internal AnalysisState? State { get; set; }
+
+        /// <summary>A workspace's states, one per environment (each environment's options give other findings).</summary>
+        internal Dictionary<string, AnalysisState>? States { get; set; }
+
         /// <summary>The same inputs with other options (one environment of the settings file).</summary>
         internal AnalysisRequest WithOptions(AnalysisOptions options)
         {
             var copy = (AnalysisRequest)MemberwiseClone();
             copy.Options = options;
+            return copy;
+        }
+
+        /// <summary>The same options and configuration for other files (a workspace's files as they are now).</summary>
+        internal AnalysisRequest WithFiles(IEnumerable<PolicyInput> policies, IEnumerable<string> references)
+        {
+            var copy = (AnalysisRequest)MemberwiseClone();
+            copy.Policies = new List<PolicyInput>(policies);
+            copy.References = new List<string>(references);
             return copy;
         }
 
@@ -61,6 +76,22 @@ namespace PolicyLint.Analysis
 
         public (Model.PolicyDocument Document, long? Size) Document(string path, System.Func<string, (Model.PolicyDocument, long?)> load)
             => _documents.GetOrAdd(path, load);
+
+        /// <summary>Drops a file whose text changed, and everything made from it; the next analysis parses it again.</summary>
+        public void Forget(string path)
+        {
+            if (!_documents.TryRemove(path, out var old)) return;
+            var document = old.Document;
+            _files.TryRemove((document, false), out _);
+            _files.TryRemove((document, true), out _);
+            _markupTokens.TryRemove(document, out _);
+            foreach (var key in _substituted.Keys)
+                if (ReferenceEquals(key.Item1, document) && _substituted.TryRemove(key, out var substituted) && substituted.IsValueCreated)
+                {
+                    _files.TryRemove((substituted.Value, false), out _);
+                    _files.TryRemove((substituted.Value, true), out _);
+                }
+        }
 
         public Resolution.PolicyFile File(Model.PolicyDocument document, bool isReference)
             => _files.GetOrAdd((document, isReference), key => new Resolution.PolicyFile(key.Item1, key.Item2));
@@ -94,11 +125,15 @@ namespace PolicyLint.Analysis
 
     public sealed class AnalysisResult
     {
-        internal AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, Model.PolicyDocument> documents)
+        internal AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, Model.PolicyDocument> documents, Resolution.PolicySet? set = null)
         {
             Diagnostics = diagnostics;
             Documents = documents;
+            Set = set;
         }
+
+        /// <summary>The policies analyzed and their chains (an editor navigates with it).</summary>
+        public Resolution.PolicySet? Set { get; }
 
         /// <summary>The reported files, by path.</summary>
         public IReadOnlyDictionary<string, Model.PolicyDocument> Documents { get; }

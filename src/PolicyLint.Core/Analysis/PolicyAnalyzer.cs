@@ -42,7 +42,6 @@ namespace PolicyLint.Analysis
 
         private static AnalysisResult AnalyzeWithTokens(AnalysisRequest request, IEnumerable<PolicyRule> rules)
         {
-            var sink = new DiagnosticSink();
             var options = request.Options;
             var registrations = rules.Select(r => { var reg = new RuleRegistration(r); r.Initialize(reg); return reg; }).ToList();
 
@@ -69,6 +68,11 @@ namespace PolicyLint.Analysis
                 });
             }
 
+            // A workspace keeps the last analysis's findings by unit; a single build starts from nothing.
+            var state = request.State ?? new AnalysisState();
+            state.Reused = state.Computed = 0;
+            var documentUnits = new Dictionary<(PolicyDocument, bool, long?), List<Diagnostic>>();
+            var documentOrder = new List<List<Diagnostic>>();
             var files = new List<PolicyFile>();
             PolicyDocument? firstReported = null;
             var reported = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
@@ -81,14 +85,29 @@ namespace PolicyLint.Analysis
                 {
                     reported[doc.FilePath] = doc;
                     firstReported ??= doc;
-                    var documentContext = new DocumentContext(sink, options, doc, input.IsExplicit) { FileSize = size };
-                    foreach (var reg in registrations)
-                        if (reg.DocumentAction != null) Run(documentContext, reg.Rule, doc, reg.DocumentAction);
+                    var key = (doc, input.IsExplicit, size);
+                    if (state.Documents.TryGetValue(key, out var found)) state.Reused++;
+                    else
+                    {
+                        var sink = new DiagnosticSink();
+                        var documentContext = new DocumentContext(sink, options, doc, input.IsExplicit) { FileSize = size };
+                        foreach (var reg in registrations)
+                            if (reg.DocumentAction != null) Run(documentContext, reg.Rule, doc, reg.DocumentAction);
+                        found = sink.Diagnostics;
+                        state.Computed++;
+                    }
+                    documentUnits[key] = found;
+                    documentOrder.Add(found);
                 }
                 if (doc.HasPolicyRootName) files.Add(cache != null ? cache.File(doc, input.IsReference) : new PolicyFile(doc, input.IsReference));
             }
 
             var set = new PolicySet(files);
+            var inputKey = inputs.Select(i => (i.Path, i.IsExplicit, i.IsReference)).ToList();
+            var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in files) shapes[file.FilePath] = state.ShapeOf(file);
+            bool reuse = state.CanReuse(inputKey, shapes);
+
             // Policies of one resolution scope run together, and a scope's merged profiles and claim flows are let go once
             // no scope left to analyze uses them (a scope reuses its bases' merges): kept to the end, the scopes of a large
             // repository held more memory than its documents.
@@ -101,27 +120,44 @@ namespace PolicyLint.Analysis
             // Which rules run on which element names: worked out once per build, for chains resolved and not.
             var resolved = new Dispatch(registrations, resolvedChain: true);
             var unresolved = new Dispatch(registrations, resolvedChain: false);
+            var scopeUnits = new Dictionary<UnitKey, List<Diagnostic>>();
+            var scopeOrder = new List<List<Diagnostic>>();
             for (int g = 0; g < groups.Count; g++)
             {
-                foreach (var file in groups[g])
+                var key = new UnitKey(groups[g].Select(file => (file, set.ChainOf(file))));
+                if (reuse && state.Scopes.TryGetValue(key, out var found)) state.Reused++;
+                else
                 {
-                    var chain = set.ChainOf(file);
-                    AnalyzePolicy(new PolicyContext(sink, options, set, file, chain), chain.IsResolved ? resolved : unresolved);
+                    var sink = new DiagnosticSink();
+                    foreach (var file in groups[g])
+                    {
+                        var chain = set.ChainOf(file);
+                        AnalyzePolicy(new PolicyContext(sink, options, set, file, chain), chain.IsResolved ? resolved : unresolved);
+                    }
+                    found = sink.Diagnostics;
+                    state.Computed++;
                 }
+                scopeUnits[key] = found;
+                scopeOrder.Add(found);
                 foreach (var used in uses[g])
                     if (--users[used] == 0) set.Forget(used);
             }
 
-            var project = new ProjectContext(sink, options, set);
+            // Project rules read every file: they run every time.
+            var all = new DiagnosticSink();
+            var project = new ProjectContext(all, options, set);
             // A project rule has no file of its own: a failure is reported at the first reported file.
             foreach (var reg in registrations)
                 if (reg.ProjectAction != null) Run(project, reg.Rule, firstReported, reg.ProjectAction);
+            if (request.State != null) state.Replace(inputKey, shapes, documentUnits, scopeUnits);
 
-            var diagnostics = sink.Diagnostics
+            foreach (var unit in documentOrder.Concat(scopeOrder))
+                foreach (var diagnostic in unit) all.Add(diagnostic);
+            var diagnostics = all.Diagnostics
                 .Where(d => reported.ContainsKey(d.Location.GetLineSpan().Path))
                 .ToList();
             // In the order the rules found them: the pipeline sorts once, after configuration adds its own (Linter).
-            return new AnalysisResult(diagnostics, reported);
+            return new AnalysisResult(diagnostics, reported, set);
         }
 
         /// <summary>The rules that run on a policy, and their element actions by element name.</summary>

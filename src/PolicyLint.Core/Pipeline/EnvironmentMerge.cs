@@ -48,7 +48,7 @@ namespace PolicyLint.Pipeline
             }
             if (plan.Diagnostics.Count > 0)
                 all.AddRange(DiagnosticConfigurator.Apply(plan.Diagnostics, new Dictionary<string, PolicyDocument>(), request.Configuration, request.ProjectDirectory));
-            return new LintResult(all, results.Count == 0 ? 0 : results.Max(r => r.FilesAnalyzed));
+            return new LintResult(all, results.Count == 0 ? 0 : results.Max(r => r.FilesAnalyzed)) { Set = results.Count == 0 ? null : results[0].Set };
         }
 
         private static (string, string, int, int, string) Key(Diagnostic d)

@@ -14,12 +14,16 @@ namespace PolicyLint.Pipeline
     /// </summary>
     public static class Linter
     {
-        public static LintResult Run(AnalysisRequest request)
+        /// <summary>One analysis of the request's files, read from disk: a workspace that lives for one build.</summary>
+        public static LintResult Run(AnalysisRequest request) => new PolicyWorkspace(request).Analyze().Result;
+
+        /// <summary>The pipeline after the files are known: environments, configuration, the one sort, the baseline.</summary>
+        internal static LintResult Lint(AnalysisRequest request)
         {
             var result = RunEnvironments(request);
             // The one sort, once configuration and the environments have added theirs: the order every writer prints in
             // and the baseline matches in.
-            result = new LintResult(result.All.OrderBy(c => c.Diagnostic, DiagnosticOrder.Instance).ToList(), result.FilesAnalyzed);
+            result = new LintResult(result.All.OrderBy(c => c.Diagnostic, DiagnosticOrder.Instance).ToList(), result.FilesAnalyzed) { Set = result.Set };
             return request.BaselineFile == null ? result : ApplyBaseline(result, request);
         }
 
@@ -28,9 +32,9 @@ namespace PolicyLint.Pipeline
             // With a settings file: once per environment, merged (src/PolicyLint.Core/Settings).
             var plan = EnvironmentPlan.Create(request.Options, request.SettingsFile, mustExist: !request.SettingsFileIsDefault, isDefault: request.SettingsFileIsDefault);
             if (plan.File == null && plan.Diagnostics.Count == 0) return RunOne(request);
-            // Parse once for every environment; the cache lives only as long as this lint.
+            // Parse once for every environment (the workspace's cache, or one for this lint).
             var shared = request.WithOptions(request.Options);
-            shared.Loaded = new LoadedFiles();
+            shared.Loaded ??= new LoadedFiles();
             return EnvironmentMerge.Run(plan, shared, RunOne);
         }
 
@@ -44,7 +48,7 @@ namespace PolicyLint.Pipeline
             var added = new List<Diagnostic>();
             if (error != null) added.Add(error);
             else added.AddRange(baseline!.Apply(result.All, request.BaselineSeverity));
-            if (added.Count == 0) return new LintResult(result.All.ToList(), result.FilesAnalyzed);
+            if (added.Count == 0) return new LintResult(result.All.ToList(), result.FilesAnalyzed) { Set = result.Set };
             var all = result.All.ToList();
             foreach (var own in DiagnosticConfigurator.Apply(added, new Dictionary<string, Model.PolicyDocument>(), request.Configuration, request.ProjectDirectory))
             {
@@ -52,17 +56,25 @@ namespace PolicyLint.Pipeline
                 while (at > 0 && DiagnosticOrder.Instance.Compare(all[at - 1].Diagnostic, own.Diagnostic) > 0) at--;
                 all.Insert(at, own);
             }
-            return new LintResult(all, result.FilesAnalyzed);
+            return new LintResult(all, result.FilesAnalyzed) { Set = result.Set };
         }
 
         private static LintResult RunOne(AnalysisRequest request)
         {
+            if (request.States != null)
+            {
+                // Each environment keeps its own findings between a workspace's analyses.
+                string environment = request.Options.Environment ?? string.Empty;
+                if (!request.States.TryGetValue(environment, out var state)) request.States[environment] = state = new AnalysisState();
+                request = request.WithOptions(request.Options);
+                request.State = state;
+            }
             var analysis = PolicyAnalyzer.Analyze(request);
             var configuration = request.Configuration;
             if (request.Options.IsProduction && !configuration.IsProduction)
                 configuration = new DiagnosticConfiguration { EditorConfig = configuration.EditorConfig, Properties = configuration.Properties, IsProduction = true };
             var configured = DiagnosticConfigurator.Apply(analysis.Diagnostics, analysis.Documents, configuration, request.ProjectDirectory);
-            return new LintResult(configured, analysis.FilesAnalyzed);
+            return new LintResult(configured, analysis.FilesAnalyzed) { Set = analysis.Set };
         }
     }
 
@@ -82,6 +94,8 @@ namespace PolicyLint.Pipeline
         /// <summary>Every diagnostic including suppressed and silent ones (for the SARIF log).</summary>
         public IReadOnlyList<ConfiguredDiagnostic> All { get; }
         public int FilesAnalyzed { get; }
+        /// <summary>The policies analyzed and their chains (of the first environment, when a settings file has several).</summary>
+        public Resolution.PolicySet? Set { get; internal set; }
         public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
     }
 }
