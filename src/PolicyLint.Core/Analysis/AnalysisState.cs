@@ -21,48 +21,40 @@ namespace PolicyLint.Analysis
     {
         internal Dictionary<(PolicyDocument, bool, long?), List<Diagnostic>> Documents { get; private set; } = new Dictionary<(PolicyDocument, bool, long?), List<Diagnostic>>();
         internal Dictionary<UnitKey, List<Diagnostic>> Scopes { get; private set; } = new Dictionary<UnitKey, List<Diagnostic>>();
-        /// <summary>The inputs of the last analysis (path, explicit, reference) and each file's shape by path.</summary>
+        /// <summary>The inputs of the last analysis (path, explicit, reference) and its policy files by path.</summary>
         internal List<(string, bool, bool)>? Inputs { get; private set; }
-        internal Dictionary<string, string> Shapes { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly Dictionary<PolicyFile, string> _shapeOf = new Dictionary<PolicyFile, string>();
+        internal Dictionary<string, PolicyFile> Files { get; private set; } = new Dictionary<string, PolicyFile>(StringComparer.Ordinal);
 
         /// <summary>Units whose findings the last analysis reused rather than computed (for tests and the benchmark).</summary>
         public int Reused { get; internal set; }
         public int Computed { get; internal set; }
 
-        /// <summary>Whether this analysis may reuse the last one's units: the same inputs, every file of the same shape.</summary>
-        internal bool CanReuse(List<(string, bool, bool)> inputs, Dictionary<string, string> shapes)
+        /// <summary>
+        /// Whether this analysis may reuse the last one's units: the same inputs, and every file that changed keeps its
+        /// shape (only changed files are compared; a file parsed once is the same object in both analyses).
+        /// </summary>
+        internal bool CanReuse(List<(string, bool, bool)> inputs, List<PolicyFile> files)
         {
-            if (Inputs == null || Inputs.Count != inputs.Count || Shapes.Count != shapes.Count) return false;
+            if (Inputs == null || Inputs.Count != inputs.Count || Files.Count != files.Count) return false;
             for (int i = 0; i < inputs.Count; i++)
                 if (Inputs[i] != inputs[i]) return false;
-            foreach (var pair in shapes)
-                if (!Shapes.TryGetValue(pair.Key, out var old) || !string.Equals(old, pair.Value, StringComparison.Ordinal)) return false;
+            foreach (var file in files)
+            {
+                if (!Files.TryGetValue(file.FilePath, out var old)) return false;
+                if (!ReferenceEquals(old, file) && !string.Equals(Shape(old), Shape(file), StringComparison.Ordinal)) return false;
+            }
             return true;
         }
 
         /// <summary>Keeps only this analysis's units: the findings of files and chains that no longer exist are let go.</summary>
-        internal void Replace(List<(string, bool, bool)> inputs, Dictionary<string, string> shapes,
+        internal void Replace(List<(string, bool, bool)> inputs, List<PolicyFile> files,
             Dictionary<(PolicyDocument, bool, long?), List<Diagnostic>> documents, Dictionary<UnitKey, List<Diagnostic>> scopes)
         {
             Inputs = inputs;
-            Shapes = shapes;
+            Files = new Dictionary<string, PolicyFile>(StringComparer.Ordinal);
+            foreach (var file in files) Files[file.FilePath] = file;
             Documents = documents;
             Scopes = scopes;
-            // Shapes of files no longer analyzed are dropped with their files.
-            var live = new HashSet<PolicyFile>();
-            foreach (var key in scopes.Keys) key.AddFiles(live);
-            var stale = new List<PolicyFile>();
-            foreach (var file in _shapeOf.Keys)
-                if (!live.Contains(file)) stale.Add(file);
-            foreach (var file in stale) _shapeOf.Remove(file);
-        }
-
-        /// <summary>A file's shape, worked out once per parsed file.</summary>
-        internal string ShapeOf(PolicyFile file)
-        {
-            if (!_shapeOf.TryGetValue(file, out var shape)) _shapeOf[file] = shape = Shape(file);
-            return shape;
         }
 
         /// <summary>
@@ -115,12 +107,6 @@ namespace PolicyLint.Analysis
             int hash = 17;
             foreach (var part in _parts) hash = unchecked(hash * 31 + (part is PolicyFile ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(part) : part.GetHashCode()));
             _hash = hash;
-        }
-
-        public void AddFiles(HashSet<PolicyFile> into)
-        {
-            foreach (var part in _parts)
-                if (part is PolicyFile file) into.Add(file);
         }
 
         public bool Equals(UnitKey? other)

@@ -104,9 +104,7 @@ namespace PolicyLint.Analysis
 
             var set = new PolicySet(files);
             var inputKey = inputs.Select(i => (i.Path, i.IsExplicit, i.IsReference)).ToList();
-            var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var file in files) shapes[file.FilePath] = state.ShapeOf(file);
-            bool reuse = state.CanReuse(inputKey, shapes);
+            bool reuse = state.CanReuse(inputKey, files);
 
             // Policies of one resolution scope run together, and a scope's merged profiles and claim flows are let go once
             // no scope left to analyze uses them (a scope reuses its bases' merges): kept to the end, the scopes of a large
@@ -149,7 +147,7 @@ namespace PolicyLint.Analysis
             // A project rule has no file of its own: a failure is reported at the first reported file.
             foreach (var reg in registrations)
                 if (reg.ProjectAction != null) Run(project, reg.Rule, firstReported, reg.ProjectAction);
-            if (request.State != null) state.Replace(inputKey, shapes, documentUnits, scopeUnits);
+            if (request.State != null) state.Replace(inputKey, files, documentUnits, scopeUnits);
 
             foreach (var unit in documentOrder.Concat(scopeOrder))
                 foreach (var diagnostic in unit) all.Add(diagnostic);
