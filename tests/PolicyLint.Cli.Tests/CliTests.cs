@@ -197,9 +197,7 @@ namespace PolicyLint.Cli.Tests
 
         internal static string Temp()
         {
-            var dir = Path.Combine(Path.GetTempPath(), "policylint-cli-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-            Directory.CreateDirectory(dir);
-            return dir;
+            return PolicyLint.Tests.Shared.TempFolders.Create("cli-");
         }
     }
 }

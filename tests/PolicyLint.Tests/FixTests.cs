@@ -199,7 +199,7 @@ namespace PolicyLint.Tests
 
         private static string CopyToTemp(string source)
         {
-            string dir = Path.Combine(Path.GetTempPath(), "policylint-fix-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            string dir = PolicyLint.Tests.Shared.TempFolders.NewPath("fix-");
             if (File.Exists(source))
             {
                 Directory.CreateDirectory(dir);

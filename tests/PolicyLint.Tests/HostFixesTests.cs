@@ -14,7 +14,7 @@ namespace PolicyLint.Tests
     {
         private static (string Dir, HostOptions Options) WeChat()
         {
-            string dir = Path.Combine(Path.GetTempPath(), "policylint-hostfix-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            string dir = PolicyLint.Tests.Shared.TempFolders.NewPath("hostfix-");
             string policies = Path.Combine(dir, "policies");
             Directory.CreateDirectory(policies);
             foreach (var f in Directory.GetFiles(Path.Combine(Paths.RepoRoot, "samples", "wechat"), "*.xml")) File.Copy(f, Path.Combine(policies, Path.GetFileName(f)));
