@@ -21,8 +21,8 @@ namespace PolicyLint.Navigation
         /// <summary>
         /// Where the symbol at the offset is declared. A reference: every declaration of its Id along the file's chain, the
         /// nearest first (the one it resolves to), then each base's, base-most last. A reference in a base to an Id that only
-        /// a policy inheriting the base declares (legal: the service resolves from the leaf policy) gets those declarations,
-        /// nearest to the base first. A declaration: the declarations it overrides in the file's bases, nearest first; a
+        /// a policy inheriting the base declares (PL2001: the service validates the base on its own) gets those
+        /// declarations, nearest to the base first: that is where the user will look. A declaration: the declarations it overrides in the file's bases, nearest first; a
         /// declaration that overrides nothing answers itself (VS Code then offers its references). Nothing at the offset,
         /// or an Id declared nowhere: empty.
         /// </summary>

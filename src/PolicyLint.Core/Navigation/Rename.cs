@@ -80,8 +80,8 @@ namespace PolicyLint.Navigation
         /// Whether the symbol at the offset can be renamed everywhere it occurs (see <see cref="References"/> for where that
         /// is). Refused: no symbol at the offset; an Id no file of the set declares (its other uses cannot be known); a
         /// declaration or use in a B2CPolicyReference file (never edited); a name the service uses implicitly
-        /// ("api.error"); an occurrence in a file that does not parse (its model is the last good one, so its spans may
-        /// not match the editor's text).
+        /// ("api.error"); a file of the set that does not parse and uses the Id or inherits from a file of the scope (it has
+        /// no chain, so what it refers to cannot be known).
         /// </summary>
         public static RenameCheck PrepareRename(PolicySet set, string path, int offset)
             => Check(set, path, offset, out _);
@@ -139,9 +139,14 @@ namespace PolicyLint.Navigation
                 var owner = FileOf(set, occurrence.Path)!;
                 if (owner.IsReference)
                     return new RenameCheck(symbol, $"{kind} '{symbol.Id}' is used in {Path.GetFileName(owner.FilePath)}, a B2CPolicyReference that PolicyLint does not edit.");
-                if (!owner.Document.IsWellFormed)
-                    return new RenameCheck(symbol, $"{Path.GetFileName(owner.FilePath)} is not well-formed XML; fix it before renaming.");
             }
+            // A file that does not parse has no chain, so the scope cannot hold it; it may still use the Id (its tree holds
+            // what was read before the error) or inherit from a file of the scope, and a rename would leave it behind.
+            var index = SymbolIndex.Of(set);
+            foreach (var broken in set.Files.Where(f => !f.Document.IsWellFormed))
+                if (index.Of(broken, symbol.Kind, symbol.Id).Any()
+                    || (broken.BasePolicyId is string baseId && set.FindPolicy(baseId) is PolicyFile inherited && scope.Files.Contains(inherited)))
+                    return new RenameCheck(symbol, $"{Path.GetFileName(broken.FilePath)} is not well-formed XML and may use '{symbol.Id}'; fix it before renaming.");
             return new RenameCheck(symbol, null);
         }
 
