@@ -11,6 +11,7 @@ namespace PolicyLint.Navigation
     /// outline, hover and completion. Every answer is computed from the set's model (the last good parse of each file);
     /// offsets and spans are those of the model's text. Ids match ignoring case, as the service matches them.
     /// A path names a file of the set: compared exactly first, then ignoring case; a path not in the set finds nothing.
+    /// A set caches its chains and this index unlocked: call for one set from one thread at a time.
     /// </summary>
     public static partial class PolicyNavigation
     {

@@ -80,7 +80,7 @@ namespace PolicyLint.Navigation
         /// Whether the symbol at the offset can be renamed everywhere it occurs (see <see cref="References"/> for where that
         /// is). Refused: no symbol at the offset; an Id no file of the set declares (its other uses cannot be known); a
         /// declaration or use in a B2CPolicyReference file (never edited); a name the service uses implicitly
-        /// ("api.error"); a file of the set that does not parse and uses the Id or inherits from a file of the scope (it has
+        /// ("api.error"); an occurrence written with an entity or a {Settings:…} token; a file of the set that does not parse and uses the Id or inherits from a file of the scope (it has
         /// no chain, so what it refers to cannot be known).
         /// </summary>
         public static RenameCheck PrepareRename(PolicySet set, string path, int offset)
@@ -139,6 +139,9 @@ namespace PolicyLint.Navigation
                 var owner = FileOf(set, occurrence.Path)!;
                 if (owner.IsReference)
                     return new RenameCheck(symbol, $"{kind} '{symbol.Id}' is used in {Path.GetFileName(owner.FilePath)}, a B2CPolicyReference that PolicyLint does not edit.");
+                // The source spells the value otherwise (an entity, a {Settings:…} token): replacing it would lose that.
+                if (occurrence.Span.Span.Length != occurrence.Id.Length)
+                    return new RenameCheck(symbol, $"'{occurrence.Id}' is written with an entity or a settings token in {Describe(owner, occurrence.Node)}; rename it by hand.");
             }
             // A file that does not parse has no chain, so the scope cannot hold it; it may still use the Id (its tree holds
             // what was read before the error) or inherit from a file of the scope, and a rename would leave it behind.

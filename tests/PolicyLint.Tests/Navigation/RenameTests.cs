@@ -124,6 +124,17 @@ namespace PolicyLint.Tests.Navigation
         }
 
         [Fact]
+        public void AnIdSpelledWithAnEntityIsLeftToTheUser()
+        {
+            var texts = Texts.ToDictionary(p => p.Key, p => p.Value);
+            texts[ProfilePath] = Profile.Replace("\"EMAIL\"", "\"&#101;mail\"");
+            var set = Set(texts);
+            Assert.Equal("email", PolicyNavigation.Find(set, ProfilePath, At(texts[ProfilePath], "&#101;mail"))!.Id);
+            Assert.Equal("'email' is written with an entity or a settings token in Profile.xml line 12; rename it by hand.",
+                PolicyNavigation.PrepareRename(set, BasePath, At(Base, "Id=\"email\"", 1, 4)).Reason);
+        }
+
+        [Fact]
         public void AFileThatDoesNotParseBlocksARenameThatWouldEditIt()
         {
             var texts = Texts.ToDictionary(p => p.Key, p => p.Value);
