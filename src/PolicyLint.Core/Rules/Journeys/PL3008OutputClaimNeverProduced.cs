@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
-using PolicyLint.Analysis.Flow;
 using PolicyLint.Resolution;
 using PolicyLint.Common;
 
