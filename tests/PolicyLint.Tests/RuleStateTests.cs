@@ -52,6 +52,8 @@ namespace PolicyLint.Tests
             Assert.Equal(new[]
             {
                 "PolicyLint.Tests.Planted.RuleState.Memo.Calls is a static field that is not readonly: a rule holds no state",
+                "PolicyLint.Tests.Planted.RuleState.Memo.Counts is static and of type Counter, which can change: declare a fact, or use an immutable type",
+                "PolicyLint.Tests.Planted.RuleState.Memo.Letters is static and of type String[], which can change: declare a fact, or use an immutable type",
                 "PolicyLint.Tests.Planted.RuleState.Memo.Seen is static and of type Dictionary`2, which can change: declare a fact, or use an immutable type",
                 "PolicyLint.Tests.Planted.RuleState.Memo.Shared calls FactStore.GetOrAdd, the engine's store: declare a fact and read it with context.Get",
                 "PolicyLint.Tests.Planted.RuleState.Memo.Words is static and of type List`1, which can change: declare a fact, or use an immutable type",
@@ -115,8 +117,11 @@ namespace PolicyLint.Tests
                 return type.GetGenericArguments().All(a => IsImmutable(a, seen));
             if (type.Namespace?.StartsWith("PolicyLint", StringComparison.Ordinal) != true || !(type.IsSealed || type.IsValueType)) return false;
             if (!seen.Add(type)) return true;
-            return type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-                .All(f => f.IsInitOnly && IsImmutable(f.FieldType, seen));
+            // Its own fields and those of its base types (private ones are listed only by the type that declares them).
+            for (var t = type; t != null && t != typeof(object); t = t.BaseType)
+                foreach (var f in t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                    if (!f.IsInitOnly || !IsImmutable(f.FieldType, seen)) return false;
+            return true;
         }
     }
 }
@@ -129,22 +134,39 @@ namespace PolicyLint.Tests.Planted.RuleState
         private static int Calls;
         private static readonly Dictionary<string, int> Seen = new Dictionary<string, int>();
         internal static readonly List<string> Words = new List<string>();
+        internal static readonly Counter Counts = new Counter();
+        private static readonly string[] Letters = { "a", "b" };
 
         // Allowed: a constant, an immutable table, a compiled pattern, a fact, a static method's delegate (the compiler caches it).
         private const int Limit = 3;
         private static readonly FrozenSet<string> Names = new[] { "a", "b" }.ToFrozenSet(StringComparer.Ordinal);
         private static readonly Regex Pattern = new Regex("^a+$", RegexOptions.CultureInvariant);
         internal static readonly ScopeFact<object> Declared = Fact.OfScope(scope => new object());
+        private static readonly Entry First = new Entry("a");
 
         public static int Count(string value)
         {
             Calls++;
             if (!Seen.TryGetValue(value, out int n)) Seen[value] = n = Names.Contains(value) || Pattern.IsMatch(value) ? Limit : 0;
-            return Words.Count(IsShort) + n;
+            return Words.Count(IsShort) + n + Counts.Next() + Letters.Length + First.Name.Length;
         }
 
         private static bool IsShort(string word) => word.Length < Limit;
 
         public static object Shared(PolicyContext context) => context.Scope.Facts.GetOrAdd(Declared, context.Scope, _ => new object());
+    }
+
+    /// <summary>A record whose value can change (a mutable field): a static of this type is state.</summary>
+    internal sealed class Counter
+    {
+        private int _count;
+        public int Next() => ++_count;
+    }
+
+    /// <summary>A record built once: readonly fields of immutable types.</summary>
+    internal sealed class Entry
+    {
+        public Entry(string name) => Name = name;
+        public string Name { get; }
     }
 }
