@@ -63,6 +63,11 @@ namespace PolicyLint.Benchmarks
                 if (inner.DocumentAction is { } d) registration.OnDocument(c => Time(() => d(c)));
                 if (inner.PolicyAction is { } p) registration.OnPolicy(c => Time(() => p(c)));
                 if (inner.ProjectAction is { } j) registration.OnProject(c => Time(() => j(c)));
+                foreach (var once in inner.ScopeActions)
+                {
+                    if (once.Qualifies is { } qualifies) registration.OnScope(qualifies, c => Time(() => once.Action(c)));
+                    else registration.OnScope(c => Time(() => once.Action(c)));
+                }
                 foreach (var (name, action) in inner.ElementActions)
                     registration.OnElement(name, (c, n) =>
                     {

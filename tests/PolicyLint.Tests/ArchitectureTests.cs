@@ -122,7 +122,7 @@ namespace PolicyLint.Tests
                     var body = m.GetMethodBody();
                     if (body == null) continue;
                     foreach (var l in body.LocalVariables) Use(l.LocalType);
-                    foreach (var used in MembersInIl(m, body.GetILAsByteArray() ?? Array.Empty<byte>())) Use(used);
+                    foreach (var used in TypesNamedBy(MembersInIl(m))) Use(used);
                 }
             }
             return edges.Select(e => (e.Item1, e.Item2)).ToList();
@@ -155,9 +155,30 @@ namespace PolicyLint.Tests
         private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
             .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
 
-        /// <summary>The types named by the tokens of a method body (types, and the declaring and signature types of members).</summary>
-        private static IEnumerable<Type?> MembersInIl(MethodBase method, byte[] il)
+        /// <summary>The types named by members of a method body: types, and the declaring and signature types of members.</summary>
+        private static IEnumerable<Type?> TypesNamedBy(IEnumerable<MemberInfo> members)
         {
+            foreach (var member in members)
+                switch (member)
+                {
+                    case Type t: yield return t; break;
+                    case FieldInfo f: yield return f.DeclaringType; yield return f.FieldType; break;
+                    case MethodBase m:
+                        yield return m.DeclaringType;
+                        if (m is MethodInfo mi)
+                        {
+                            yield return mi.ReturnType;
+                            if (mi.IsGenericMethod) foreach (var a in mi.GetGenericArguments()) yield return a;
+                        }
+                        foreach (var p in m.GetParameters()) yield return p.ParameterType;
+                        break;
+                }
+        }
+
+        /// <summary>The types, fields and methods named by the tokens of a method body (none when it has no body).</summary>
+        public static IEnumerable<MemberInfo> MembersInIl(MethodBase method)
+        {
+            var il = method.GetMethodBody()?.GetILAsByteArray() ?? Array.Empty<byte>();
             var typeArgs = method.DeclaringType is { IsGenericType: true } d ? d.GetGenericArguments() : null;
             var methodArgs = method.IsGenericMethod ? method.GetGenericArguments() : null;
             int i = 0;
@@ -178,20 +199,7 @@ namespace PolicyLint.Tests
                         try { member = method.Module.ResolveMember(BitConverter.ToInt32(il, i), typeArgs, methodArgs); }
                         catch (ArgumentException) { }
                         i += 4;
-                        switch (member)
-                        {
-                            case Type t: yield return t; break;
-                            case FieldInfo f: yield return f.DeclaringType; yield return f.FieldType; break;
-                            case MethodBase m:
-                                yield return m.DeclaringType;
-                                if (m is MethodInfo mi)
-                                {
-                                    yield return mi.ReturnType;
-                                    if (mi.IsGenericMethod) foreach (var a in mi.GetGenericArguments()) yield return a;
-                                }
-                                foreach (var p in m.GetParameters()) yield return p.ParameterType;
-                                break;
-                        }
+                        if (member != null) yield return member;
                         break;
                     default: i += 4; break;
                 }

@@ -153,9 +153,18 @@ namespace PolicyLint.Analysis
         /// <summary>A user or sub journey merged along this policy's chain (cached per <see cref="Scope"/>).</summary>
         public MergedJourney? Journey(DeclarationKind kind, string id) => Scope.Journey(kind, id);
 
-        /// <summary>Shared per-policy state for rules that compute something expensive once (keyed by type).</summary>
-        public T GetOrAdd<T>(System.Func<PolicyContext, T> create) where T : class => (_state ??= new StateByType<PolicyContext>(this)).GetOrAdd(create);
-        private StateByType<PolicyContext>? _state;
+        /// <summary>A fact of this policy (Facts.cs): computed on first use, kept while the engine analyzes this policy.</summary>
+        public T Get<T>(PolicyFact<T> fact) where T : class => _facts.GetOrAdd(fact, this, fact.Create);
+        private readonly FactStore _facts = new FactStore();
+
+        /// <summary>A fact of this policy's resolution scope (Facts.cs), shared with every policy of the scope.</summary>
+        public T Get<T>(ScopeFact<T> fact) where T : class => Scope.Get(fact);
+
+        /// <summary>A fact of the build (Facts.cs), shared with every policy.</summary>
+        public T Get<T>(BuildFact<T> fact) where T : class => Set.Get(fact);
+
+        /// <summary>What claims each user journey of this policy's chain can have produced, step by step (shared by the scope).</summary>
+        public Flow.ClaimFlow ClaimFlow => Get(Flow.ClaimFlow.OfScope);
     }
 
     public sealed class ProjectContext : RuleContext
@@ -164,6 +173,9 @@ namespace PolicyLint.Analysis
             : base(sink, options) => Set = set;
 
         public PolicySet Set { get; }
+
+        /// <summary>A fact of the build (Facts.cs), shared with the policies' rules.</summary>
+        public T Get<T>(BuildFact<T> fact) where T : class => Set.Get(fact);
     }
 
     /// <summary>

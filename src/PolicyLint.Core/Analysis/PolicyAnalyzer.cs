@@ -127,10 +127,13 @@ namespace PolicyLint.Analysis
                 else
                 {
                     var sink = new DiagnosticSink();
+                    // The group is one resolution scope: its scope actions run here, with its first policy that qualifies,
+                    // so the group's findings (kept or reused as one unit) hold them.
+                    var scopeDone = new HashSet<ScopeAction>();
                     foreach (var file in groups[g])
                     {
                         var chain = set.ChainOf(file);
-                        AnalyzePolicy(new PolicyContext(sink, options, set, file, chain), chain.IsResolved ? resolved : unresolved);
+                        AnalyzePolicy(new PolicyContext(sink, options, set, file, chain), chain.IsResolved ? resolved : unresolved, scopeDone);
                     }
                     found = sink.Diagnostics;
                     state.Computed++;
@@ -177,7 +180,7 @@ namespace PolicyLint.Analysis
                 new Dictionary<string, List<(PolicyRule Rule, Action<PolicyContext, PolicyNode> Action)>>(StringComparer.Ordinal);
         }
 
-        private static void AnalyzePolicy(PolicyContext context, Dispatch dispatch)
+        private static void AnalyzePolicy(PolicyContext context, Dispatch dispatch, HashSet<ScopeAction> scopeDone)
         {
             var byName = dispatch.ByName;
             var document = context.Document;
@@ -194,7 +197,12 @@ namespace PolicyLint.Analysis
                     if (actionsByName[nodes[i].Name] is { } actions) Visit(context, actions, new PolicyNode(document, i));
             }
             foreach (var reg in dispatch.Active)
+            {
                 if (reg.PolicyAction != null) Run(context, reg.Rule, context.Document, reg.PolicyAction);
+                foreach (var once in reg.ScopeActions)
+                    if (!scopeDone.Contains(once))
+                        Run(context, reg.Rule, context.Document, c => { if ((once.Qualifies == null || once.Qualifies(c)) && scopeDone.Add(once)) once.Action(c); });
+            }
         }
 
         /// <summary>The element actions for one node; the hot path, so no closure per call.</summary>

@@ -60,6 +60,7 @@ namespace PolicyLint.Analysis
         internal Action<PolicyContext>? PolicyAction { get; private set; }
         internal Action<ProjectContext>? ProjectAction { get; private set; }
         internal System.Collections.Generic.List<(string Name, Action<PolicyContext, Model.PolicyNode> Action)> ElementActions { get; } = new();
+        internal System.Collections.Generic.List<ScopeAction> ScopeActions { get; } = new();
 
         /// <summary>Every reported file, well-formed or not, policy or not (PL0xxx file checks).</summary>
         public void OnDocument(Action<DocumentContext> action) => DocumentAction += action;
@@ -67,10 +68,36 @@ namespace PolicyLint.Analysis
         /// <summary>Once per reported, well-formed policy, after its elements were visited.</summary>
         public void OnPolicy(Action<PolicyContext> action) => PolicyAction += action;
 
+        /// <summary>
+        /// Once per resolution scope, after its policy's elements were visited: for work whose findings lie only in the
+        /// scope's declarations, which the relying parties of one base would otherwise each find again. The engine runs it
+        /// with the first policy of the scope it analyzes.
+        /// </summary>
+        public void OnScope(Action<PolicyContext> action) => ScopeActions.Add(new ScopeAction(null, action));
+
+        /// <summary>
+        /// Once per resolution scope, with the first policy of the scope it analyzes for which <paramref name="qualifies"/>
+        /// holds (a leaf, say): never, when none does. The test must depend on the policy alone, not on what ran before.
+        /// </summary>
+        public void OnScope(Func<PolicyContext, bool> qualifies, Action<PolicyContext> action) => ScopeActions.Add(new ScopeAction(qualifies, action));
+
         /// <summary>Every element with this local name in a reported, well-formed policy.</summary>
         public void OnElement(string localName, Action<PolicyContext, Model.PolicyNode> action) => ElementActions.Add((localName, action));
 
         /// <summary>Once for the whole build, after every policy.</summary>
         public void OnProject(Action<ProjectContext> action) => ProjectAction += action;
+    }
+
+    /// <summary>Work a rule does once per resolution scope (<see cref="RuleRegistration.OnScope(Action{PolicyContext})"/>).</summary>
+    internal sealed class ScopeAction
+    {
+        public ScopeAction(Func<PolicyContext, bool>? qualifies, Action<PolicyContext> action)
+        {
+            Qualifies = qualifies;
+            Action = action;
+        }
+
+        public Func<PolicyContext, bool>? Qualifies { get; }
+        public Action<PolicyContext> Action { get; }
     }
 }

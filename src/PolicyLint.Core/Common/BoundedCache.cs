@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 
 namespace PolicyLint.Common
 {
@@ -10,10 +11,14 @@ namespace PolicyLint.Common
     internal sealed class BoundedCache<TValue>
     {
         private const int MaxEntries = 4096;
-        private readonly ConcurrentDictionary<string, TValue> _known = new ConcurrentDictionary<string, TValue>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, TValue> _known;
         private readonly Func<string, TValue> _compute;
 
-        public BoundedCache(Func<string, TValue> compute) => _compute = compute;
+        public BoundedCache(Func<string, TValue> compute, IEqualityComparer<string>? comparer = null)
+        {
+            _compute = compute;
+            _known = new ConcurrentDictionary<string, TValue>(comparer ?? StringComparer.Ordinal);
+        }
 
         public TValue Get(string key)
         {

@@ -14,11 +14,14 @@ namespace PolicyLint.Common
         public static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(200);
         public const int MaxInput = 4096;
 
-        public static bool IsMatch(Regex regex, string value, bool onTimeout = false)
+        public static bool IsMatch(Regex regex, string value, bool onTimeout = false) => Decide(regex, value) ?? onTimeout;
+
+        /// <summary>Whether the value matches; null when no decision (a value too long, or the time limit).</summary>
+        public static bool? Decide(Regex regex, string value)
         {
-            if (value.Length > MaxInput) return onTimeout;
+            if (value.Length > MaxInput) return null;
             try { return regex.IsMatch(value); }
-            catch (RegexMatchTimeoutException) { return onTimeout; }
+            catch (RegexMatchTimeoutException) { return null; }
         }
 
         public static Match Match(Regex regex, string value, int start = 0)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PolicyLint.Model;
+using PolicyLint.Analysis;
 using PolicyLint.Resolution;
 using PolicyLint.Rules.References;
 
@@ -17,7 +18,9 @@ namespace PolicyLint.Navigation
 
         private SymbolIndex(PolicySet set) => _set = set;
 
-        public static SymbolIndex Of(PolicySet set) => set.GetOrAdd(s => new SymbolIndex(s));
+        private static readonly BuildFact<SymbolIndex> Index = Fact.OfBuild(s => new SymbolIndex(s));
+
+        public static SymbolIndex Of(PolicySet set) => set.Get(Index);
 
         public SymbolAt[] In(PolicyFile file)
         {

@@ -36,11 +36,10 @@ namespace PolicyLint.Resolution
         public IEnumerable<string> PolicyIds => _byId.Keys;
 
         /// <summary>
-        /// Per-build state for something computed from every file (keyed by type): computing it once per build
-        /// rather than once per policy keeps the analysis linear in the number of policies.
+        /// The values of build facts (Analysis/Facts.cs): computed from every file once per build rather than once per
+        /// policy, which keeps the analysis linear in the number of policies.
         /// </summary>
-        public T GetOrAdd<T>(Func<PolicySet, T> create) where T : class => (_state ??= new StateByType<PolicySet>(this)).GetOrAdd(create);
-        private StateByType<PolicySet>? _state;
+        internal FactStore Facts { get; } = new FactStore();
 
         private readonly Dictionary<PolicyChain, ResolutionScope> _scopes = new Dictionary<PolicyChain, ResolutionScope>();
 

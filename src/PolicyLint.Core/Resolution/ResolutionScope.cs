@@ -12,7 +12,6 @@ namespace PolicyLint.Resolution
     public sealed class ResolutionScope
     {
         private Dictionary<string, MergedTechnicalProfile?>? _profiles;
-        private readonly HashSet<object> _done = new HashSet<object>();
 
         internal ResolutionScope(PolicySet set, PolicyChain chain)
         {
@@ -102,12 +101,8 @@ namespace PolicyLint.Resolution
 
         private readonly Dictionary<(DeclarationKind, string), MergedJourney?> _journeys = new Dictionary<(DeclarationKind, string), MergedJourney?>();
 
-        /// <summary>State computed from the chain's declarations alone (keyed by type); never from the policy being checked.</summary>
-        public T GetOrAdd<T>(Func<ResolutionScope, T> create) where T : class => (_state ??= new StateByType<ResolutionScope>(this)).GetOrAdd(create);
-        private StateByType<ResolutionScope>? _state;
-
-        /// <summary>True the first time a key is given: work whose findings lie only in declarations is done once per scope.</summary>
-        public bool FirstTime(object key) => _done.Add(key);
+        /// <summary>The values of scope facts (Analysis/Facts.cs): computed from the chain's declarations alone, let go with the scope.</summary>
+        internal FactStore Facts { get; } = new FactStore();
 
         /// <summary>
         /// The scope of a chain: its leading policies that declare nothing are skipped when the rest is exactly the chain

@@ -31,8 +31,8 @@ namespace PolicyLint.Analysis.Flow
 
         private ClaimFlow(ResolutionScope scope) => _scope = scope;
 
-        /// <summary>Depends on declarations only, so policies that declare the same (relying parties of one base) share it.</summary>
-        public static ClaimFlow For(PolicyContext context) => context.Scope.GetOrAdd(s => new ClaimFlow(s));
+        /// <summary>Depends on declarations only, so policies that declare the same (relying parties of one base) share it: read it as <see cref="PolicyContext.ClaimFlow"/>.</summary>
+        internal static readonly ScopeFact<ClaimFlow> OfScope = Fact.OfScope(scope => new ClaimFlow(scope));
 
         /// <summary>The flow through a user journey merged along this policy's chain; null when it is not declared.</summary>
         public JourneyFlow? UserJourney(string id)
@@ -340,15 +340,18 @@ namespace PolicyLint.Analysis.Flow
         private static bool IsHandler(MergedTechnicalProfile profile, string className)
             => profile.Handler?.IndexOf(className, StringComparison.Ordinal) >= 0;
 
+        private Dictionary<string, HashSet<string>> RelyingPartyInputs() => _scope.Set.Get(RelyingPartyInputMap.OfBuild).Map;
+
         /// <summary>
         /// Claims the application sends in: the InputClaims of every RelyingParty technical profile in the build, by the journeys
-        /// that RelyingParty starts (any RelyingParty may run a journey declared in a shared base). Built once per build:
-        /// every policy asks for the same map, and building it per policy made the analysis quadratic.
+        /// that RelyingParty starts (any RelyingParty may run a journey declared in a shared base). A build fact: every policy
+        /// asks for the same map, and building it per policy made the analysis quadratic. It reads other files than the chain,
+        /// only what AnalysisState.Shape records of them (a relying party's journeys and input claims).
         /// </summary>
-        private Dictionary<string, HashSet<string>> RelyingPartyInputs() => _scope.Set.GetOrAdd(RelyingPartyInputMap.Build).Map;
-
         private sealed class RelyingPartyInputMap
         {
+            public static readonly BuildFact<RelyingPartyInputMap> OfBuild = Fact.OfBuild(Build);
+
             public Dictionary<string, HashSet<string>> Map { get; } = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
 
             public static RelyingPartyInputMap Build(PolicySet set)

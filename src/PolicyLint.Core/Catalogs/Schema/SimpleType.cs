@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 
 namespace PolicyLint.Catalogs.Schema
@@ -40,6 +41,8 @@ namespace PolicyLint.Catalogs.Schema
         public SimpleTypeKind Kind { get; }
         /// <summary>The enumeration, for did-you-mean hints; null for other kinds.</summary>
         public IReadOnlyList<string>? Values { get; private set; }
+        /// <summary>The enumeration as a set (case-sensitive): the schema check looks up every value of every file.</summary>
+        public FrozenSet<string>? ValueSet { get; private set; }
         /// <summary>The XSD pattern facet (written with \A and \z) of a <see cref="SimpleTypeKind.Pattern"/>.</summary>
         public string? Pattern { get; private set; }
         public int MinLength { get; private set; }
@@ -48,7 +51,7 @@ namespace PolicyLint.Catalogs.Schema
         public string? ReportedBy { get; private set; }
 
         public static SimpleType Enumeration(string name, params string[] values)
-            => new SimpleType(name, "one of " + string.Join(", ", values), SimpleTypeKind.Enumeration) { Values = values };
+            => new SimpleType(name, "one of " + string.Join(", ", values), SimpleTypeKind.Enumeration) { Values = values, ValueSet = values.ToFrozenSet(StringComparer.Ordinal) };
 
         /// <summary>An XSD pattern facet: the whole value must match (written here with \A and \z).</summary>
         public static SimpleType Matching(string name, string regex, string expectation)
@@ -59,7 +62,7 @@ namespace PolicyLint.Catalogs.Schema
             => new SimpleType(name, expectation, SimpleTypeKind.Length) { MinLength = min, MaxLength = max };
 
         internal SimpleType OwnedBy(string ruleId)
-            => new SimpleType(Name, Expectation, Kind) { Values = Values, Pattern = Pattern, MinLength = MinLength, MaxLength = MaxLength, ReportedBy = ruleId };
+            => new SimpleType(Name, Expectation, Kind) { Values = Values, ValueSet = ValueSet, Pattern = Pattern, MinLength = MinLength, MaxLength = MaxLength, ReportedBy = ruleId };
 
         public static readonly SimpleType Boolean = new SimpleType("xs:boolean", "true or false", SimpleTypeKind.Boolean);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using PolicyLint.Analysis;
 using PolicyLint.Catalogs;
@@ -32,12 +33,10 @@ namespace PolicyLint.Rules.ClaimsTransformations
         public Func<TransformationMethod, OpenSlots?> Open { get; }
         public bool IsParameter => ItemName == "InputParameter";
 
-        public static readonly TransformationList[] All =
-        {
+        public static readonly ImmutableArray<TransformationList> All = ImmutableArray.Create<TransformationList>(
             new TransformationList("InputClaims", "InputClaim", "TransformationClaimType", "input claim", m => m.InputClaims, m => m.OpenInputClaims),
             new TransformationList("InputParameters", "InputParameter", "Id", "input parameter", m => m.InputParameters, m => m.OpenInputParameters),
-            new TransformationList("OutputClaims", "OutputClaim", "TransformationClaimType", "output claim", m => m.OutputClaims, m => m.OpenOutputClaims),
-        };
+            new TransformationList("OutputClaims", "OutputClaim", "TransformationClaimType", "output claim", m => m.OutputClaims, m => m.OpenOutputClaims));
 
         /// <summary>Each entry of this list with the slot it fills (null when unknown; Open when the name is open-ended).</summary>
         public IEnumerable<(PolicyNode Node, TransformationSlot? Slot, OpenSlots? Open)> Entries(PolicyNode transformation, TransformationMethod method)

@@ -68,7 +68,7 @@ namespace PolicyLint.Rules.Files
                 // spelling, so "false" matches a DefaultValue="false": then only a warning.
                 if (literal == "True" || literal == "False") return;
                 const string expectedBoolean = "'True' or 'False' (ClaimEquals compares the claim's string form, case-sensitively)";
-                if (DefaultValues.Of(context).Sets(claim, literal))
+                if (context.Get(DefaultValues.Of).Sets(claim, literal))
                     context.ReportText(DiagnosticSeverity.Warning, values[1], "ClaimEquals value", literal, type,
                         where + "; it matches only where a DefaultValue spelled the same sets the claim, not a value a claims transformation, REST call or identity provider returns",
                         expectedBoolean);
@@ -88,7 +88,8 @@ namespace PolicyLint.Rules.Files
         {
             private readonly HashSet<(string Claim, string Value)> _pairs = new HashSet<(string, string)>(new PairComparer());
 
-            public static DefaultValues Of(PolicyContext context) => context.GetOrAdd(Build);
+            /// <summary>A policy fact: the pairs of the policy's chain.</summary>
+            public static readonly PolicyFact<DefaultValues> Of = Fact.OfPolicy(Build);
 
             public bool Sets(string claim, string value) => _pairs.Contains((claim, value));
 

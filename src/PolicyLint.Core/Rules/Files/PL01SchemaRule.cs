@@ -10,13 +10,16 @@ namespace PolicyLint.Rules.Files
     /// </summary>
     public abstract class SchemaRule : PolicyRule
     {
+        /// <summary>A policy fact: the four rules read one validation of the file.</summary>
+        private static readonly PolicyFact<SchemaFindings> Findings = Fact.OfPolicy(c => new SchemaFindings(SchemaValidator.Validate(c.Document)));
+
         protected abstract SchemaProblem Problem { get; }
 
         public override bool NeedsResolvedChain => false;
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            var findings = context.GetOrAdd(c => new SchemaFindings(SchemaValidator.Validate(c.Document)));
+            var findings = context.Get(Findings);
             var fixFor = Fixes();
             foreach (var finding in findings.All)
                 if (finding.Problem == Problem) context.Report(null, context.Document, finding.Span, fixFor?.Invoke(finding), finding.Message);

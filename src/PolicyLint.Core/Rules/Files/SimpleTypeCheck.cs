@@ -1,31 +1,23 @@
 using System;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using PolicyLint.Catalogs.Schema;
 using PolicyLint.Common;
 
 namespace PolicyLint.Rules.Files
 {
-    /// <summary>Whether a value belongs to a schema <see cref="SimpleType"/>; each pattern is compiled once, on first use.</summary>
+    /// <summary>Whether a value belongs to a schema <see cref="SimpleType"/>; patterns are compiled once, on first use (CompiledPatterns).</summary>
     public static class SimpleTypeCheck
     {
-        // One matcher per schema type (a fixed set): ids and references repeat across every file of a build, so each
-        // distinct value is matched once.
-        private static readonly ConcurrentDictionary<SimpleType, BoundedCache<bool>> Patterns = new ConcurrentDictionary<SimpleType, BoundedCache<bool>>();
-        // Enumerations such as the handler or culture lists are long, and every value of every file is looked up.
-        private static readonly ConcurrentDictionary<SimpleType, System.Collections.Generic.HashSet<string>> Enumerations =
-            new ConcurrentDictionary<SimpleType, System.Collections.Generic.HashSet<string>>();
-
         public static bool IsValid(this SimpleType type, string value)
         {
             switch (type.Kind)
             {
                 case SimpleTypeKind.Enumeration:
-                    return Enumerations.GetOrAdd(type, t => new System.Collections.Generic.HashSet<string>(t.Values!, StringComparer.Ordinal)).Contains(value);
+                    return type.ValueSet!.Contains(value);
                 case SimpleTypeKind.Pattern:
-                    return Patterns.GetOrAdd(type, Compile).Get(value);
+                    // Ids and references repeat across every file of a build: each distinct value is matched once.
+                    return CompiledPatterns.IsMatch(type.Pattern!, value, onTimeout: true);
                 case SimpleTypeKind.Boolean:
                 {
                     var t = value.Trim();
@@ -44,12 +36,6 @@ namespace PolicyLint.Rules.Files
                 default:
                     return true;
             }
-        }
-
-        private static BoundedCache<bool> Compile(SimpleType type)
-        {
-            var compiled = new Regex(type.Pattern!, RegexOptions.CultureInvariant, RegexGuard.Limit);
-            return new BoundedCache<bool>(v => RegexGuard.IsMatch(compiled, v, onTimeout: true));
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using PolicyLint.Catalogs.IdentityProviders;
 using PolicyLint.Resolution;
@@ -15,14 +17,14 @@ namespace PolicyLint.Rules.IdentityProviders
     public static class IdentityProviderRecognizer
     {
         /// <summary>Metadata items that hold a URL of the provider.</summary>
-        private static readonly string[] UrlKeys = IdentityProviderCatalog.All
+        private static readonly ImmutableArray<string> UrlKeys = IdentityProviderCatalog.All
             .SelectMany(p => p.Endpoints.Select(e => e.Key))
-            .Distinct(StringComparer.Ordinal).ToArray();
+            .Distinct(StringComparer.Ordinal).ToImmutableArray();
 
-        private static readonly HashSet<string> IdpProtocols = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        private static readonly FrozenSet<string> IdpProtocols = new[]
         {
             Protocols.OAuth1, Protocols.OAuth2, Protocols.OpenIdConnect, Protocols.Saml2,
-        };
+        }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
         public static IdentityProvider? Recognize(MergedTechnicalProfile profile)
         {

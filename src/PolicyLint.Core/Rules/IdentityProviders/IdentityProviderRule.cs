@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
 using PolicyLint.Analysis;
@@ -15,12 +16,10 @@ namespace PolicyLint.Rules.IdentityProviders
     /// </summary>
     public abstract class IdentityProviderRule : PolicyRule
     {
-        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        // Relying parties of one extensions file see the same merged profiles: checked once per scope, with its first leaf.
+        public override void Initialize(RuleRegistration registration) => registration.OnScope(RecognizedProfiles.IsLeaf, context =>
         {
-            var recognized = RecognizedProfiles.Of(context);
-            // Relying parties of one extensions file see the same merged profiles: check them once.
-            if (recognized.Count == 0 || !context.Scope.FirstTime(this)) return;
-            foreach (var (profile, provider) in recognized)
+            foreach (var (profile, provider) in context.Get(RecognizedProfiles.Of).Items)
                 Check(context, profile, provider);
         });
 
@@ -44,8 +43,8 @@ namespace PolicyLint.Rules.IdentityProviders
 
         public IReadOnlyList<(MergedTechnicalProfile Profile, IdentityProvider Provider)> Items { get; }
 
-        public static IReadOnlyList<(MergedTechnicalProfile Profile, IdentityProvider Provider)> Of(PolicyContext context)
-            => IsLeaf(context) ? context.Scope.GetOrAdd(Build).Items : Array.Empty<(MergedTechnicalProfile, IdentityProvider)>();
+        /// <summary>A scope fact: every PL6xxx rule reads the same list.</summary>
+        public static readonly ScopeFact<RecognizedProfiles> Of = Fact.OfScope(Build);
 
         private static RecognizedProfiles Build(ResolutionScope scope)
         {
@@ -71,7 +70,7 @@ namespace PolicyLint.Rules.IdentityProviders
         }
 
         /// <summary>No other reported policy names this one as its base, and no missing base may (see <see cref="PolicySet.IsLeaf"/>).</summary>
-        private static bool IsLeaf(PolicyContext context)
+        public static bool IsLeaf(PolicyContext context)
         {
             string? id = context.File.PolicyId;
             if (string.IsNullOrEmpty(id)) return true;
@@ -82,11 +81,11 @@ namespace PolicyLint.Rules.IdentityProviders
     internal static class MetadataValues
     {
         /// <summary>Items that name a field of the provider's requests or responses: those names are case-sensitive.</summary>
-        private static readonly HashSet<string> FieldNameKeys = new HashSet<string>(StringComparer.Ordinal)
+        private static readonly FrozenSet<string> FieldNameKeys = new[]
         {
             "ClientIdParamName", "ClientSecretParamName", "ExtraParamsInAccessTokenEndpointResponse",
             "ExtraParamsInClaimsEndpointRequest", "ResponseErrorCodeParamName", "external_user_identity_claim_id",
-        };
+        }.ToFrozenSet(StringComparer.Ordinal);
 
         /// <summary>Equal as the service reads them: 0/1 for false/true, spaces around list commas ignored, case ignored except in field names.</summary>
         public static bool Same(string key, string actual, string expected)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -12,8 +11,6 @@ namespace PolicyLint.Rules.IdentityProviders
     /// </summary>
     public static class UrlPattern
     {
-        private static readonly ConcurrentDictionary<string, Regex> Cache = new ConcurrentDictionary<string, Regex>();
-
         /// <summary>"host/path" in lower case, or null when the value is not an absolute http(s) URL.</summary>
         public static string? Normalize(string? value)
         {
@@ -42,12 +39,13 @@ namespace PolicyLint.Rules.IdentityProviders
         public static bool Matches(string? value, string documented)
         {
             string? normalized = Normalize(value);
-            return normalized != null && PolicyLint.Common.RegexGuard.IsMatch(RegexFor(documented), normalized);
+            return normalized != null && PolicyLint.Common.CompiledPatterns.IsMatch(PatternOf(documented), normalized);
         }
 
-        private static Regex RegexFor(string documented) => Cache.GetOrAdd(documented, pattern =>
+        /// <summary>The regular expression a documented URL stands for (compiled once, by CompiledPatterns).</summary>
+        private static string PatternOf(string documented)
         {
-            string p = Normalize(pattern) ?? pattern.ToLowerInvariant();
+            string p = Normalize(documented) ?? documented.ToLowerInvariant();
             var sb = new StringBuilder("^");
             for (int i = 0; i < p.Length; i++)
             {
@@ -64,7 +62,7 @@ namespace PolicyLint.Rules.IdentityProviders
                 sb.Append(Regex.Escape(p[i].ToString()));
             }
             sb.Append('$');
-            return new Regex(sb.ToString(), RegexOptions.CultureInvariant, PolicyLint.Common.RegexGuard.Limit);
-        });
+            return sb.ToString();
+        }
     }
 }

@@ -21,7 +21,8 @@ namespace PolicyLint.Rules.Journeys
 
         public IEnumerable<MergedJourney> UserJourneys => Journeys.Where(j => j.Kind == DeclarationKind.UserJourney);
 
-        public static JourneyScope For(PolicyContext context) => context.GetOrAdd(Build);
+        /// <summary>A policy fact: the journeys depend on the policy's own declarations and its relying party.</summary>
+        public static readonly PolicyFact<JourneyScope> Of = Fact.OfPolicy(Build);
 
         private static JourneyScope Build(PolicyContext context)
         {

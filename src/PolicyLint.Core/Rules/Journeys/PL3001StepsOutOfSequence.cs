@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -24,7 +25,7 @@ namespace PolicyLint.Rules.Journeys
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            foreach (var journey in JourneyScope.For(context).Journeys)
+            foreach (var journey in context.Get(JourneyScope.Of).Journeys)
                 Check(context, journey);
         });
 
@@ -58,12 +59,8 @@ namespace PolicyLint.Rules.Journeys
             var nearest = journey.Nearest;
             var declaring = new HashSet<PolicyDocument>();
             foreach (var part in journey.Parts) declaring.Add(part.Document);
-            foreach (var file in context.Set.Files)
-            {
-                if (declaring.Contains(file.Document)) continue;
-                foreach (var other in file.Document.Elements(n => n == nearest.Name))
-                    if (JourneyScope.SameId(other["Id"], journey.Id)) return null;
-            }
+            foreach (var document in context.Get(JourneyDeclarations.Of).Declaring(nearest.Name, journey.Id))
+                if (!declaring.Contains(document)) return null;
             var baseOrders = new HashSet<int>();
             for (int p = 0; p < journey.Parts.Count - 1; p++)
                 foreach (var step in journey.Parts[p].Path("OrchestrationSteps", "OrchestrationStep"))
@@ -100,6 +97,43 @@ namespace PolicyLint.Rules.Journeys
             if (gaps.Count == 0) return new CodeFix(what, true, edits);
             string where = string.Join(", ", gaps.Select(g => g.ToString(CultureInfo.InvariantCulture)));
             return new CodeFix($"{what} (the base leaves a gap at Order {where}: only the base can close it)", false, edits);
+        }
+    }
+
+    /// <summary>
+    /// The files that declare each user and sub journey, by element name and Id (Ids ignoring case): a build fact, read
+    /// when PL3001 offers a fix. It reads other files than the chain of the policy asking, only what AnalysisState.Shape
+    /// records of them (the names and Ids of their journeys).
+    /// </summary>
+    internal sealed class JourneyDeclarations
+    {
+        public static readonly BuildFact<JourneyDeclarations> Of = Fact.OfBuild(set => new JourneyDeclarations(set));
+
+        private readonly Dictionary<(string Name, string Id), List<PolicyDocument>> _declarers =
+            new Dictionary<(string Name, string Id), List<PolicyDocument>>(new NameAndId());
+
+        private JourneyDeclarations(PolicySet set)
+        {
+            foreach (var file in set.Files)
+                foreach (var journey in file.Document.Elements(n => n == "UserJourney" || n == "SubJourney"))
+                {
+                    if (journey["Id"] is not string id) continue;
+                    if (!_declarers.TryGetValue((journey.Name, id), out var documents)) _declarers[(journey.Name, id)] = documents = new List<PolicyDocument>();
+                    documents.Add(file.Document);
+                }
+        }
+
+        /// <summary>The documents that declare a journey of this element name and Id.</summary>
+        public IReadOnlyList<PolicyDocument> Declaring(string name, string id)
+            => _declarers.TryGetValue((name, id), out var documents) ? documents : (IReadOnlyList<PolicyDocument>)Array.Empty<PolicyDocument>();
+
+        private sealed class NameAndId : IEqualityComparer<(string Name, string Id)>
+        {
+            public bool Equals((string Name, string Id) a, (string Name, string Id) b)
+                => string.Equals(a.Name, b.Name, StringComparison.Ordinal) && string.Equals(a.Id, b.Id, StringComparison.OrdinalIgnoreCase);
+
+            public int GetHashCode((string Name, string Id) key)
+                => StringComparer.Ordinal.GetHashCode(key.Name) * 31 + StringComparer.OrdinalIgnoreCase.GetHashCode(key.Id);
         }
     }
 }

@@ -23,7 +23,7 @@ namespace PolicyLint.Rules.Journeys
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            foreach (var journey in JourneyScope.For(context).Journeys)
+            foreach (var journey in context.Get(JourneyScope.Of).Journeys)
             {
                 if (journey.Kind == DeclarationKind.SubJourney && JourneyScope.JourneyAttribute(journey, "Type") != "Transfer") continue;
                 var steps = journey.Steps;

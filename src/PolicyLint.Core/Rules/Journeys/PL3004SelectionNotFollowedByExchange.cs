@@ -17,7 +17,7 @@ namespace PolicyLint.Rules.Journeys
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            foreach (var journey in JourneyScope.For(context).Journeys)
+            foreach (var journey in context.Get(JourneyScope.Of).Journeys)
             {
                 var steps = journey.Steps;
                 for (int i = 0; i < steps.Count; i++)

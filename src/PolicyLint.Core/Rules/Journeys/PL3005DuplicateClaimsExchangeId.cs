@@ -22,7 +22,7 @@ namespace PolicyLint.Rules.Journeys
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
             var first = new Dictionary<string, (PolicyNode Step, PolicyNode Exchange)>(StringComparer.OrdinalIgnoreCase);
-            foreach (var journey in JourneyScope.For(context).Journeys)
+            foreach (var journey in context.Get(JourneyScope.Of).Journeys)
             {
                 first.Clear();
                 foreach (var step in journey.Steps)

@@ -14,7 +14,7 @@ namespace PolicyLint.Rules.Journeys
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            foreach (var journey in JourneyScope.For(context).Journeys)
+            foreach (var journey in context.Get(JourneyScope.Of).Journeys)
                 foreach (var step in journey.Steps)
                 {
                     if (!JourneyScope.IsSelection(step) || !string.IsNullOrEmpty(step["ContentDefinitionReferenceId"])) continue;

@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
-using PolicyLint.Analysis.Flow;
 using PolicyLint.Resolution;
 using PolicyLint.Common;
 
@@ -25,7 +24,7 @@ namespace PolicyLint.Rules.Journeys
             var rp = context.File.RelyingParty;
             var journeyId = JourneyScope.DefaultUserJourney(context.Chain)?.Value;
             if (rp == null || journeyId == null) return;
-            var flow = ClaimFlow.For(context).UserJourney(journeyId);
+            var flow = context.ClaimFlow.UserJourney(journeyId);
             if (flow == null) return; // an undeclared journey is PL2005's
             foreach (var output in rp.Value.Path("TechnicalProfile", "OutputClaims", "OutputClaim"))
             {

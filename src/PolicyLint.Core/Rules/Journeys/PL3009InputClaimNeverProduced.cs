@@ -28,9 +28,9 @@ namespace PolicyLint.Rules.Journeys
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            var flow = ClaimFlow.For(context);
+            var flow = context.ClaimFlow;
             var started = new HashSet<string>(JourneyScope.RelyingPartyJourneys(context.Chain), StringComparer.OrdinalIgnoreCase);
-            foreach (var journey in JourneyScope.For(context).UserJourneys)
+            foreach (var journey in context.Get(JourneyScope.Of).UserJourneys)
             {
                 // The upload checks the journeys a relying party starts, as merged along that relying party's chain (a child's
                 // steps merge into the base's): a base journey some relying party of the build starts is checked there.

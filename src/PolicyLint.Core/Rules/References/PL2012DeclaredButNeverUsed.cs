@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Resolution;
@@ -9,13 +11,12 @@ namespace PolicyLint.Rules.References
     /// <summary>A declaration no policy of the build names: dead weight, or a typo on the referencing side.</summary>
     public sealed class PL2012DeclaredButNeverUsed : PolicyRule
     {
-        private static readonly DeclarationKind[] Checked =
-        {
-            DeclarationKind.ClaimsTransformation, DeclarationKind.TechnicalProfile, DeclarationKind.ContentDefinition, DeclarationKind.UserJourney,
-        };
+        private static readonly ImmutableArray<DeclarationKind> Checked = ImmutableArray.Create<DeclarationKind>(
+            DeclarationKind.ClaimsTransformation, DeclarationKind.TechnicalProfile, DeclarationKind.ContentDefinition, DeclarationKind.UserJourney);
 
         /// <summary>Used by the service without a reference: the error page.</summary>
-        private static readonly HashSet<string> ImplicitlyUsed = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "api.error" };
+        private static readonly FrozenSet<string> ImplicitlyUsed = new[]
+        { "api.error" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL2012",
             "Declared but never used",

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
 using PolicyLint.Catalogs;
@@ -49,8 +52,10 @@ namespace PolicyLint.Rules.References
 
         public Reference? Read(PolicyNode node) => _read(node);
 
-        public static readonly IReadOnlyList<ReferenceSite> All = new[]
-        {
+        /// <summary>Every place a policy references a declaration.</summary>
+        public static IReadOnlyList<ReferenceSite> All => Sites;
+
+        private static readonly ImmutableArray<ReferenceSite> Sites = ImmutableArray.Create(
             Attr("InputClaim", "ClaimTypeReferenceId", DeclarationKind.ClaimType),
             Attr("OutputClaim", "ClaimTypeReferenceId", DeclarationKind.ClaimType),
             Attr("PersistedClaim", "ClaimTypeReferenceId", DeclarationKind.ClaimType),
@@ -88,29 +93,19 @@ namespace PolicyLint.Rules.References
 
             Attr("DisplayClaim", "DisplayControlReferenceId", DeclarationKind.DisplayControl),
             Attr("LocalizedResourcesReference", "LocalizedResourcesReferenceId", DeclarationKind.LocalizedResources),
-            Attr("ClientDefinition", "ReferenceId", DeclarationKind.ClientDefinition),
-        };
+            Attr("ClientDefinition", "ReferenceId", DeclarationKind.ClientDefinition));
 
-        private static readonly Dictionary<string, ReferenceSite[]> ByElement = BuildIndex();
+        private static readonly FrozenDictionary<string, ImmutableArray<ReferenceSite>> ByElement = ByElementName(Sites);
 
         /// <summary>The sites on elements of this local name (none for most elements): for rules that scan every node.</summary>
-        public static ReferenceSite[] On(string element) => ByElement.TryGetValue(element, out var sites) ? sites : Array.Empty<ReferenceSite>();
+        public static ImmutableArray<ReferenceSite> On(string element) => ByElement.TryGetValue(element, out var sites) ? sites : ImmutableArray<ReferenceSite>.Empty;
 
         /// <summary>Whether elements of this local name hold a reference (with <see cref="PolicyDocument.Elements"/>: only those are visited).</summary>
         public static bool IsSite(string element) => ByElement.ContainsKey(element);
 
-        private static Dictionary<string, ReferenceSite[]> BuildIndex()
-        {
-            var index = new Dictionary<string, List<ReferenceSite>>(StringComparer.Ordinal);
-            foreach (var site in All)
-            {
-                if (!index.TryGetValue(site.Element, out var list)) index[site.Element] = list = new List<ReferenceSite>();
-                list.Add(site);
-            }
-            var result = new Dictionary<string, ReferenceSite[]>(StringComparer.Ordinal);
-            foreach (var pair in index) result[pair.Key] = pair.Value.ToArray();
-            return result;
-        }
+        /// <summary>Sites by the local name of the element that holds them, in their order.</summary>
+        public static FrozenDictionary<string, ImmutableArray<ReferenceSite>> ByElementName(IEnumerable<ReferenceSite> sites)
+            => sites.GroupBy(s => s.Element, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
         private static ReferenceSite Attr(string element, string attribute, DeclarationKind kind)
             => new ReferenceSite(element, kind, element + " " + attribute, node =>

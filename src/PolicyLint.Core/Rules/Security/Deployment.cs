@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
 using PolicyLint.Resolution;
@@ -13,8 +12,6 @@ namespace PolicyLint.Rules.Security
     /// <summary>What the PL7xxx rules share: the deployment mode, metadata items, values as deployed.</summary>
     internal static class Deployment
     {
-        private static readonly ConditionalWeakTable<PolicySet, HashSet<PolicyDocument>> DevelopmentDocuments = new ConditionalWeakTable<PolicySet, HashSet<PolicyDocument>>();
-
         /// <summary>
         /// The value as this environment deploys it ({Settings:Key} substituted), or null when it is not known at build
         /// time (a claim resolver, or a token another deployment tool replaces).
@@ -38,32 +35,40 @@ namespace PolicyLint.Rules.Security
         /// </summary>
         public static bool IsDevelopment(PolicyContext context, PolicyDocument document)
         {
-            HashSet<PolicyDocument> documents;
-            lock (DevelopmentDocuments)
-            {
-                if (!DevelopmentDocuments.TryGetValue(context.Set, out documents!))
-                {
-                    documents = Collect(context);
-                    DevelopmentDocuments.Add(context.Set, documents);
-                }
-            }
-            return documents.Contains(document);
+            if (!context.Get(DeploymentModes.Of).ByDocument.TryGetValue(document, out var modes)) return false;
+            foreach (var mode in modes)
+                if (IsDevelopmentMode(context, mode)) return true;
+            return false;
         }
 
-        private static HashSet<PolicyDocument> Collect(PolicyContext context)
+        /// <summary>
+        /// The DeploymentMode values written along every chain that holds a document, by document: a build fact, as raw
+        /// values (which one is Development depends on the environment's settings, read when asked). It reads other files
+        /// than the chain of the policy asking, only what AnalysisState.Shape records of them (inheritance and DeploymentMode).
+        /// </summary>
+        private sealed class DeploymentModes
         {
-            var result = new HashSet<PolicyDocument>();
-            foreach (var file in context.Set.Files)
+            public static readonly BuildFact<DeploymentModes> Of = Fact.OfBuild(set => new DeploymentModes(set));
+
+            private DeploymentModes(PolicySet set)
             {
-                if (!file.Document.IsWellFormed || file.Document.Root == null) continue;
-                var chain = context.Set.ChainOf(file);
-                bool development = false;
-                foreach (var policy in chain.Policies)
-                    development |= IsDevelopmentMode(context, policy.Document.Root?["DeploymentMode"]);
-                if (!development) continue;
-                foreach (var policy in chain.Policies) result.Add(policy.Document);
+                foreach (var file in set.Files)
+                {
+                    if (!file.Document.IsWellFormed || file.Document.Root == null) continue;
+                    var chain = set.ChainOf(file);
+                    List<string>? modes = null;
+                    foreach (var policy in chain.Policies)
+                        if (policy.Document.Root?["DeploymentMode"] is string mode) (modes ??= new List<string>()).Add(mode);
+                    if (modes == null) continue;
+                    foreach (var policy in chain.Policies)
+                    {
+                        if (!ByDocument.TryGetValue(policy.Document, out var known)) ByDocument[policy.Document] = known = new HashSet<string>(StringComparer.Ordinal);
+                        known.UnionWith(modes);
+                    }
+                }
             }
-            return result;
+
+            public Dictionary<PolicyDocument, HashSet<string>> ByDocument { get; } = new Dictionary<PolicyDocument, HashSet<string>>();
         }
 
         public static bool IsDevelopmentMode(RuleContext context, string? deploymentMode)

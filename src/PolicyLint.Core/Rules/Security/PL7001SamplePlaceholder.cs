@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
@@ -18,12 +20,13 @@ namespace PolicyLint.Rules.Security
         public override RuleFix Fix { get; } = new RuleFix("with `policylint fix --tenant NAME`: puts NAME in place of the tenant placeholder ('yourtenant.onmicrosoft.com' becomes 'NAME.onmicrosoft.com', 'yourtenant.b2clogin.com' likewise)", isSafe: true);
 
         // Display text may well say "Your user ID"; only the strict patterns apply there.
-        private static readonly HashSet<string> DisplayElements = new HashSet<string>
+        private static readonly FrozenSet<string> DisplayElements = new[]
         {
             "DisplayName", "UserHelpText", "AdminHelpText", "Description", "LocalizedString", "Pattern", "PatternHelpText",
-        };
+        }.ToFrozenSet();
 
-        private static readonly HashSet<string> DisplayAttributes = new HashSet<string> { "Text", "HelpText", "DisplayName" };
+        private static readonly FrozenSet<string> DisplayAttributes = new[]
+        { "Text", "HelpText", "DisplayName" }.ToFrozenSet();
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
@@ -76,7 +79,7 @@ namespace PolicyLint.Rules.Security
             return false;
         }
 
-        private static readonly string[] MessageKeyMarkers = { "Message", "Text", "Label", "Description", "DisplayName" };
+        private static readonly ImmutableArray<string> MessageKeyMarkers = ImmutableArray.Create<string>("Message", "Text", "Label", "Description", "DisplayName");
 
         private static (string Shown, string? Reason, string Where) Find(PolicyContext context, string raw, bool inSetting)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
@@ -19,11 +20,11 @@ namespace PolicyLint.Rules.Security
             DiagnosticSeverity.Warning);
 
         // Metadata keys that hold endpoints (besides every key ending in "endpoint", "url" or "uri").
-        private static readonly HashSet<string> EndpointKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        private static readonly FrozenSet<string> EndpointKeys = new[]
         {
             "METADATA", "JWKS", "PartnerEntity", MetadataKeys.ServiceUrl, "authorization_endpoint", "AccessTokenEndpoint",
             "access_token_endpoint", "request_token_endpoint", "ClaimsEndpoint", "end_session_endpoint",
-        };
+        }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
         public override void Initialize(RuleRegistration registration)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PolicyLint.Analysis;
 using PolicyLint.Common;
@@ -47,30 +48,24 @@ namespace PolicyLint.Rules.Security
         }
 
         // Names (normalized: lower case, letters and digits only) whose value is a credential.
-        private static readonly string[] SecretNames =
-        {
+        private static readonly ImmutableArray<string> SecretNames = ImmutableArray.Create<string>(
             "secret", "password", "passwd", "pwd", "token", "apikey", "accesskey", "accesstoken", "authtoken", "bearertoken",
             "connectionstring", "sharedaccesskey", "subscriptionkey", "functionkey", "functionskey", "privatekey", "accountkey",
-            "signingkey", "clientassertion", "sastoken",
-        };
+            "signingkey", "clientassertion", "sastoken");
 
-        private static readonly string[] TextMarkers = { "message", "error", "helptext", "label", "text" };
+        private static readonly ImmutableArray<string> TextMarkers = ImmutableArray.Create<string>("message", "error", "helptext", "label", "text");
 
-        private static readonly string[] SecretSuffixes =
-        {
+        private static readonly ImmutableArray<string> SecretSuffixes = ImmutableArray.Create<string>(
             "secret", "password", "passwd", "apikey", "accesskey", "accesstoken", "authtoken", "bearertoken", "connectionstring",
-            "subscriptionkey", "functionkey", "functionskey", "privatekey", "accountkey", "sharedaccesskey", "sastoken",
-        };
+            "subscriptionkey", "functionkey", "functionskey", "privatekey", "accountkey", "sharedaccesskey", "sastoken");
 
         /// <summary>
         /// True for a metadata key or claim name that holds a credential: client_secret, BasicAuthenticationPassword,
         /// x-functions-key, ApiKey, ConnectionString... but not ClientSecretParamName (a parameter's name) or
         /// UseClaimAsBearerToken (a claim's name).
         /// </summary>
-        /// <summary>Metadata keys and claim names repeat in every file: each is judged once.</summary>
-        private static readonly BoundedCache<bool> JudgedNames = new BoundedCache<bool>(JudgeName);
-
-        public static bool IsSecretName(string? name) => !string.IsNullOrEmpty(name) && JudgedNames.Get(name!);
+        /// <remarks>Metadata keys and claim names repeat in every file: each is judged once (Remembered).</remarks>
+        public static bool IsSecretName(string? name) => !string.IsNullOrEmpty(name) && Remembered.Answer(JudgeName, name!);
 
         private static bool JudgeName(string name)
         {
@@ -96,16 +91,14 @@ namespace PolicyLint.Rules.Security
 
         // Keys whose issuer gives them a recognisable shape: an Entra ID client secret ("abc8Q~..."), SendGrid, AWS, Google,
         // GitHub, Slack and Stripe keys.
-        private static readonly (string Telltale, string Kind, Regex Shape)[] KnownKeys =
-        {
+        private static readonly ImmutableArray<(string Telltale, string Kind, Regex Shape)> KnownKeys = ImmutableArray.Create<(string, string, Regex)>(
             ("Q~", "Microsoft Entra client secret", new Regex(@"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])", RegexOptions.CultureInvariant, RegexGuard.Limit)),
             ("SG.", "SendGrid API key", new Regex(@"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
             ("AKIA", "AWS access key", new Regex(@"\bAKIA[0-9A-Z]{16}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
             ("AIza", "Google API key", new Regex(@"\bAIza[0-9A-Za-z_-]{35}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
             ("_", "GitHub token", new Regex(@"\bgh[pousr]_[A-Za-z0-9]{36,}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
             ("xox", "Slack token", new Regex(@"\bxox[abprs]-[A-Za-z0-9-]{10,}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
-            ("_live_", "Stripe secret key", new Regex(@"\b[sr]k_live_[A-Za-z0-9]{20,}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)),
-        };
+            ("_live_", "Stripe secret key", new Regex(@"\b[sr]k_live_[A-Za-z0-9]{20,}\b", RegexOptions.CultureInvariant, RegexGuard.Limit)));
 
         /// <summary>A key of a known issuer's shape anywhere in the text: what it is, where, and how long; or null.</summary>
         public static (string Kind, int Start, int Length)? FindKnownKey(string text)
@@ -120,11 +113,9 @@ namespace PolicyLint.Rules.Security
         }
 
         // Values people put where a secret goes when they have none at hand ("password", "P@ssw0rd", "changeme").
-        private static readonly string[] DummyValues =
-        {
+        private static readonly ImmutableArray<string> DummyValues = ImmutableArray.Create<string>(
             "password", "passwd", "pwd", "secret", "clientsecret", "test", "testing", "dummy", "example", "sample", "changeme",
-            "value", "string", "none", "null", "empty", "placeholder", "todo", "tbd", "notused", "notset", "undefined", "default",
-        };
+            "value", "string", "none", "null", "empty", "placeholder", "todo", "tbd", "notused", "notset", "undefined", "default");
 
         /// <summary>
         /// Whether a value under a credential's name is itself credential-like: at least 8 characters without spaces, not

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using PolicyLint.Analysis;
 using PolicyLint.Catalogs;
@@ -51,10 +53,9 @@ namespace PolicyLint.Rules.TechnicalProfiles
         /// </summary>
         public static void OnCompleteProfiles(RuleRegistration registration,
             Action<PolicyContext, MergedTechnicalProfile, TechnicalProfileType, ISet<string>> action)
-            => registration.OnPolicy(context =>
+            // Relying parties of one extensions file see the same merged profiles: checked once per scope, with its first leaf.
+            => registration.OnScope(IsLeaf, context =>
             {
-                // Relying parties of one extensions file see the same merged profiles: check them once.
-                if (!IsLeaf(context) || !context.Scope.FirstTime(action)) return;
                 var includeOnly = IncludeOnlyProfiles(context);
                 foreach (var profile in context.Scope.TechnicalProfiles())
                 {
@@ -99,14 +100,14 @@ namespace PolicyLint.Rules.TechnicalProfiles
         /// Profiles that exist only to be included (AAD-Common): other profiles include them and nothing runs them
         /// directly, so they need not be complete on their own.
         /// </summary>
-        public static ISet<string> IncludeOnlyProfiles(PolicyContext context) => context.GetOrAdd(c => new ProfileReferences(c)).Ids;
+        public static ISet<string> IncludeOnlyProfiles(PolicyContext context) => context.Get(ProfileReferences.Of).Ids;
 
         /// <summary>
         /// Whether anything in the chain runs the profile: a journey step, a validation profile, a session manager, an
         /// issuer or a display control's action. An incomplete profile that nothing runs cannot fail a sign-in.
         /// </summary>
         public static bool IsRun(PolicyContext context, MergedTechnicalProfile profile)
-            => context.GetOrAdd(c => new ProfileReferences(c)).Run.Contains(profile.Id);
+            => context.Get(ProfileReferences.Of).Run.Contains(profile.Id);
 
         /// <summary>
         /// The severity of a completeness gap: an error when something runs the profile (that path fails), a warning
@@ -122,14 +123,16 @@ namespace PolicyLint.Rules.TechnicalProfiles
         public static string NotRunNote(PolicyContext context, MergedTechnicalProfile profile)
             => IsRun(context, profile) ? string.Empty : " No journey step, validation or other profile runs it, so no sign-in fails for it yet.";
 
-        /// <summary>Which profiles the chain runs, and which it only includes.</summary>
+        /// <summary>Which profiles the chain runs, and which it only includes: a policy fact (the chain is the policy's).</summary>
         private sealed class ProfileReferences
         {
-            public ProfileReferences(PolicyContext context)
+            public static readonly PolicyFact<ProfileReferences> Of = Fact.OfPolicy(c => new ProfileReferences(c));
+
+            private ProfileReferences(PolicyContext context)
             {
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                var sites = context.Set.GetOrAdd(_ => new SitesByFile());
+                var sites = context.Get(SitesByFile.OfBuild);
                 foreach (var policy in context.Chain.Policies)
                 {
                     var (fileIncluded, fileRun) = sites.Of(policy);
@@ -147,13 +150,16 @@ namespace PolicyLint.Rules.TechnicalProfiles
             public ISet<string> Run { get; }
         }
 
-        /// <summary>Technical-profile references of each file, split into includes and runs: every chain through a base reads its walk.</summary>
+        /// <summary>
+        /// Technical-profile references of each file, split into includes and runs: a build fact, since every chain through a
+        /// base reads its walk. It reads only the files of the chains that ask.
+        /// </summary>
         private sealed class SitesByFile
         {
-            private static readonly Dictionary<string, ReferenceSite[]> Sites = ReferenceSite.All
-                .Where(s => s.Kind == DeclarationKind.TechnicalProfile)
-                .GroupBy(s => s.Element, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            public static readonly BuildFact<SitesByFile> OfBuild = Fact.OfBuild(_ => new SitesByFile());
+
+            private static readonly FrozenDictionary<string, ImmutableArray<ReferenceSite>> Sites =
+                ReferenceSite.ByElementName(ReferenceSite.All.Where(s => s.Kind == DeclarationKind.TechnicalProfile));
             private readonly Dictionary<PolicyFile, (HashSet<string>, HashSet<string>)> _byFile = new Dictionary<PolicyFile, (HashSet<string>, HashSet<string>)>();
 
             public (HashSet<string> Included, HashSet<string> Run) Of(PolicyFile policy)

@@ -26,17 +26,23 @@ namespace PolicyLint.Rules.UserInterface
         public IReadOnlyList<string> LocalizedResources { get; }
 
         /// <summary>Merged once per resolution scope and Id: every page a journey runs asks for its definition.</summary>
-        public static MergedContentDefinition? For(Analysis.PolicyContext context, string id)
-        {
-            var known = context.Scope.GetOrAdd(_ => new Merged());
-            if (!known.TryGetValue(id, out var definition)) known[id] = definition = Resolve(context.Scope.Chain, id);
-            return definition;
-        }
+        public static MergedContentDefinition? For(Analysis.PolicyContext context, string id) => context.Get(Merged.Of).Find(id);
 
-        /// <summary>A scope's merged definitions by Id (a type of its own: scope state is keyed by type).</summary>
-        private sealed class Merged : Dictionary<string, MergedContentDefinition?>
+        /// <summary>A scope's merged definitions by Id, each merged on first use (a scope fact).</summary>
+        private sealed class Merged
         {
-            public Merged() : base(StringComparer.OrdinalIgnoreCase) { }
+            public static readonly Analysis.ScopeFact<Merged> Of = Analysis.Fact.OfScope(scope => new Merged(scope.Chain));
+
+            private readonly PolicyChain _chain;
+            private readonly Dictionary<string, MergedContentDefinition?> _byId = new Dictionary<string, MergedContentDefinition?>(StringComparer.OrdinalIgnoreCase);
+
+            private Merged(PolicyChain chain) => _chain = chain;
+
+            public MergedContentDefinition? Find(string id)
+            {
+                if (!_byId.TryGetValue(id, out var definition)) _byId[id] = definition = Resolve(_chain, id);
+                return definition;
+            }
         }
 
         /// <summary>Null when no policy of the chain declares the Id.</summary>

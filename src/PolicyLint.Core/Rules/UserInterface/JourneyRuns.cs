@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using PolicyLint.Catalogs;
 using PolicyLint.Model;
@@ -11,11 +12,9 @@ namespace PolicyLint.Rules.UserInterface
     internal static class PageProfiles
     {
         /// <summary>Handlers whose profiles render a page and need a content definition (technical-profiles.md §6, §9).</summary>
-        private static readonly string[] PageHandlers =
-        {
+        private static readonly ImmutableArray<string> PageHandlers = ImmutableArray.Create<string>(
             HandlerNames.SelfAsserted,
-            HandlerNames.PhoneFactor,
-        };
+            HandlerNames.PhoneFactor);
 
         public static bool RendersPage(MergedTechnicalProfile profile)
         {
@@ -83,7 +82,10 @@ namespace PolicyLint.Rules.UserInterface
         public IReadOnlyList<MergedJourney> Journeys { get; }
         public IReadOnlyList<ProfileRun> Runs { get; }
 
-        public static JourneyRuns Compute(Analysis.PolicyContext context)
+        /// <summary>A policy fact: the journeys are those the policy's relying party starts.</summary>
+        public static readonly Analysis.PolicyFact<JourneyRuns> Of = Analysis.Fact.OfPolicy(Compute);
+
+        private static JourneyRuns Compute(Analysis.PolicyContext context)
         {
             var journeys = new List<MergedJourney>();
             var runs = new List<ProfileRun>();

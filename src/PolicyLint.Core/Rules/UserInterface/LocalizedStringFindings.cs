@@ -32,9 +32,8 @@ namespace PolicyLint.Rules.UserInterface
         public List<LocalizedStringFinding> Invalid { get; } = new List<LocalizedStringFinding>();
         public List<LocalizedStringFinding> Undocumented { get; } = new List<LocalizedStringFinding>();
 
-        /// <summary>The findings of a policy's scope; null when another policy of the scope has already reported them.</summary>
-        public static LocalizedStringFindings? FirstTime(PolicyContext context, PolicyRule rule)
-            => context.Scope.FirstTime(rule) ? context.Scope.GetOrAdd(Compute) : null;
+        /// <summary>A scope fact: PL8004 and PL8008 each report their part, once per scope (OnScope).</summary>
+        public static readonly ScopeFact<LocalizedStringFindings> Of = Fact.OfScope(Compute);
 
         private static LocalizedStringFindings Compute(ResolutionScope scope)
         {
@@ -45,12 +44,10 @@ namespace PolicyLint.Rules.UserInterface
                 {
                     usedBy.TryGetValue(resources["Id"] ?? string.Empty, out var pages);
                     foreach (var text in resources.Path("LocalizedStrings", "LocalizedString"))
-                        findings.Check(scope.Chain, text, pages ?? NoPages);
+                        findings.Check(scope.Chain, text, pages ?? (IReadOnlyList<MergedContentDefinition>)Array.Empty<MergedContentDefinition>());
                 }
             return findings;
         }
-
-        private static readonly List<MergedContentDefinition> NoPages = new List<MergedContentDefinition>();
 
         /// <summary>LocalizedResources Id → the merged content definitions that reference it.</summary>
         private static Dictionary<string, List<MergedContentDefinition>> PagesByResources(PolicyChain chain)
@@ -65,7 +62,7 @@ namespace PolicyLint.Rules.UserInterface
             return map;
         }
 
-        private void Check(PolicyChain chain, PolicyNode text, List<MergedContentDefinition> pages)
+        private void Check(PolicyChain chain, PolicyNode text, IReadOnlyList<MergedContentDefinition> pages)
         {
             // Attribute objects are made only for strings worth a look (each is a finding's location).
             if (text["ElementType"] == null || string.IsNullOrEmpty(text["StringId"]) || Placeholders.IsDynamic(text["StringId"])) return;
@@ -126,7 +123,7 @@ namespace PolicyLint.Rules.UserInterface
         /// repositories), each reading the ids it knows: an id is invalid only when no page that uses it accepts it. A page
         /// whose ids cannot be judged (unknown page or version, an incomplete list) may accept it.
         /// </summary>
-        private void CheckUxElement(PolicyAttribute stringId, List<MergedContentDefinition> definitions, string? resourcesId)
+        private void CheckUxElement(PolicyAttribute stringId, IReadOnlyList<MergedContentDefinition> definitions, string? resourcesId)
         {
             if (definitions.Count == 0) return;
             var rejections = new List<string>();

@@ -40,7 +40,7 @@ namespace PolicyLint.Rules.UserInterface
         /// <summary>Content definitions of the relying party's journeys: their steps, the profiles they run, and the error page.</summary>
         private static IEnumerable<string> UsedContentDefinitions(PolicyContext context)
         {
-            var runs = context.GetOrAdd(JourneyRuns.Compute);
+            var runs = context.Get(JourneyRuns.Of);
             var ids = new List<string>();
             foreach (var journey in runs.Journeys)
                 foreach (var step in journey.Steps)

@@ -19,7 +19,7 @@ namespace PolicyLint.Rules.UserInterface
 
         public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
         {
-            var journeys = context.GetOrAdd(JourneyRuns.Compute);
+            var journeys = context.Get(JourneyRuns.Of);
             foreach (var run in journeys.Runs)
             {
                 if (!PageProfiles.RendersPage(run.Profile)) continue;

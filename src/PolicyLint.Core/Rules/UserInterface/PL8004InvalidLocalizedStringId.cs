@@ -12,11 +12,9 @@ namespace PolicyLint.Rules.UserInterface
             DiagnosticSeverity.Error,
             "A LocalizedString's StringId must be documented for its ElementType: ClaimType and Predicate strings, PredicateGroup Ids of a PredicateValidation, and UxElement ids of the page and version of every content definition that uses the LocalizedResources.");
 
-        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        public override void Initialize(RuleRegistration registration) => registration.OnScope(context =>
         {
-            var findings = LocalizedStringFindings.FirstTime(context, this);
-            if (findings == null) return;
-            foreach (var finding in findings.Invalid)
+            foreach (var finding in context.Get(LocalizedStringFindings.Of).Invalid)
                 context.Report(finding.At, finding.At.Name, finding.At.Value, finding.Reason);
         });
     }

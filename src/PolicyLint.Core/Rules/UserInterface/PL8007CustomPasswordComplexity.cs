@@ -38,10 +38,9 @@ namespace PolicyLint.Rules.UserInterface
 
         public override RuleFix Fix { get; } = new RuleFix("adds DisableStrongPassword to each writer's passwordPolicies DefaultValue, or persists passwordPolicies with DisablePasswordExpiration, DisableStrongPassword after the password, when passwordPolicies is declared", isSafe: true);
 
-        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        // Declarations alone decide it: relying parties that share their base's scope would find the same.
+        public override void Initialize(RuleRegistration registration) => registration.OnScope(context =>
         {
-            // Declarations alone decide it: relying parties that share their base's scope would find the same.
-            if (!context.Scope.FirstTime(this)) return;
             // Password claim → the write profiles that store it without the opt-out.
             var missing = new Dictionary<string, List<MergedTechnicalProfile>>(StringComparer.OrdinalIgnoreCase);
             foreach (var profile in context.Scope.TechnicalProfiles())

@@ -15,11 +15,9 @@ namespace PolicyLint.Rules.UserInterface
             DiagnosticSeverity.Warning,
             "An ErrorMessage or DisplayControl StringId that is not among the documented ids: usually a typo, which leaves the default text on the page.");
 
-        public override void Initialize(RuleRegistration registration) => registration.OnPolicy(context =>
+        public override void Initialize(RuleRegistration registration) => registration.OnScope(context =>
         {
-            var findings = LocalizedStringFindings.FirstTime(context, this);
-            if (findings == null) return;
-            foreach (var finding in findings.Undocumented)
+            foreach (var finding in context.Get(LocalizedStringFindings.Of).Undocumented)
                 context.Report(finding.At, finding.At.Value, finding.Reason);
         });
     }
