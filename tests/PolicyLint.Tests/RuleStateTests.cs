@@ -32,7 +32,7 @@ namespace PolicyLint.Tests
         };
 
         /// <summary>Fact definitions: immutable, and their values are kept by the engine for their lifetime, not by the field.</summary>
-        public static readonly Type[] Facts = { typeof(PolicyFact<>), typeof(ScopeFact<>), typeof(BuildFact<>) };
+        public static readonly Type[] Facts = { typeof(PolicyFact<>), typeof(ScopeFact<>), typeof(FileFact<>), typeof(BuildFact<>) };
 
         /// <summary>Methods of the engine's stores: only the engine calls them (a rule declares a fact and reads it with Get).</summary>
         private static readonly string[] EngineStoreMethods = { "GetOrAdd", "FirstTime" };

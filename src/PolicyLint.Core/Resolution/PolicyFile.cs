@@ -83,6 +83,9 @@ namespace PolicyLint.Resolution
 
         private static readonly Dictionary<string, PolicyNodes> EmptyMap = new Dictionary<string, PolicyNodes>();
 
+        /// <summary>Values of file facts (Analysis/Facts.cs): computed from this file alone, kept as long as it.</summary>
+        internal FactStore Facts { get; } = new FactStore();
+
         public override string ToString() => PolicyId ?? FilePath;
     }
 }

@@ -18,6 +18,16 @@ namespace PolicyLint.Rules.References
         private static readonly FrozenSet<string> ImplicitlyUsed = new[]
         { "api.error" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>What one file references: a file fact, so an edit to another file does not read this one again.</summary>
+        private static readonly FileFact<HashSet<(DeclarationKind, string)>> ReferencesIn = Fact.OfFile(file =>
+        {
+            var used = new HashSet<(DeclarationKind, string)>(KindAndId.Comparer);
+            foreach (var node in file.Document.Elements(ReferenceSite.IsSite))
+                foreach (var site in ReferenceSite.On(node.Name))
+                    if (site.Read(node) is Reference r) used.Add((site.Kind, r.Value));
+            return used;
+        });
+
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL2012",
             "Declared but never used",
             "{0} '{1}' is declared but no policy in the build references it",
@@ -27,12 +37,7 @@ namespace PolicyLint.Rules.References
         {
             // Ids match case-insensitively, as the service matches them.
             var used = new HashSet<(DeclarationKind, string)>(KindAndId.Comparer);
-            foreach (var file in context.Set.Files)
-            {
-                foreach (var node in file.Document.Elements(ReferenceSite.IsSite))
-                    foreach (var site in ReferenceSite.On(node.Name))
-                        if (site.Read(node) is Reference r) used.Add((site.Kind, r.Value));
-            }
+            foreach (var file in context.Set.Files) used.UnionWith(file.Get(ReferencesIn));
 
             foreach (var file in context.Set.Reported)
             {

@@ -132,10 +132,9 @@ namespace PolicyLint.Rules.TechnicalProfiles
             {
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                var sites = context.Get(SitesByFile.OfBuild);
                 foreach (var policy in context.Chain.Policies)
                 {
-                    var (fileIncluded, fileRun) = sites.Of(policy);
+                    var (fileIncluded, fileRun) = policy.Get(ProfileSites.Of);
                     included.UnionWith(fileIncluded);
                     run.UnionWith(fileRun);
                 }
@@ -150,21 +149,14 @@ namespace PolicyLint.Rules.TechnicalProfiles
             public ISet<string> Run { get; }
         }
 
-        /// <summary>
-        /// Technical-profile references of each file, split into includes and runs: a build fact, since every chain through a
-        /// base reads its walk. It reads only the files of the chains that ask.
-        /// </summary>
-        private sealed class SitesByFile
+        /// <summary>A file's technical-profile references, split into includes and runs: every chain through a base reads them.</summary>
+        private sealed class ProfileSites
         {
-            public static readonly BuildFact<SitesByFile> OfBuild = Fact.OfBuild(_ => new SitesByFile());
-
             private static readonly FrozenDictionary<string, ImmutableArray<ReferenceSite>> Sites =
                 ReferenceSite.ByElementName(ReferenceSite.All.Where(s => s.Kind == DeclarationKind.TechnicalProfile));
-            private readonly Dictionary<PolicyFile, (HashSet<string>, HashSet<string>)> _byFile = new Dictionary<PolicyFile, (HashSet<string>, HashSet<string>)>();
 
-            public (HashSet<string> Included, HashSet<string> Run) Of(PolicyFile policy)
+            public static readonly FileFact<Tuple<HashSet<string>, HashSet<string>>> Of = Fact.OfFile(policy =>
             {
-                if (_byFile.TryGetValue(policy, out var known)) return known;
                 var included = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var run = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var node in policy.Document.Elements(Sites.ContainsKey))
@@ -173,8 +165,8 @@ namespace PolicyLint.Rules.TechnicalProfiles
                         if (!(site.Read(node) is Reference reference)) continue;
                         (node.IsNamed("IncludeTechnicalProfile") ? included : run).Add(reference.Value);
                     }
-                return _byFile[policy] = (included, run);
-            }
+                return Tuple.Create(included, run);
+            });
         }
     }
 }
