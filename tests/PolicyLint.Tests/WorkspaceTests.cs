@@ -105,6 +105,36 @@ namespace PolicyLint.Tests
             Assert.Equal("one/Base.xml(44,48): PL2001\ntwo/Base.xml(44,48): PL2001", Lines(edited));
         }
 
+        /// <summary>
+        /// The claims a relying party sends in reach the claim flow of its base's scope (PL3009 reads them): an edit to them
+        /// changes the relying party's shape, so the base's scope is merged again, not taken over from the last analysis.
+        /// </summary>
+        [Fact]
+        public void AnEditToTheClaimsARelyingPartySendsRunsItsBaseAgain()
+        {
+            string source = File.ReadAllText(Path.Combine(Paths.Fixtures, "PL3009", "ok", "produced-before-use.xml"));
+            int rp = source.IndexOf("  <RelyingParty>", StringComparison.Ordinal);
+            string head = source.Substring(0, source.IndexOf("  <BuildingBlocks>", StringComparison.Ordinal));
+            string basePath = Path.Combine(_dir, "Base.xml"), rpPath = Path.Combine(_dir, "SignIn.xml");
+            // The first step's profile requires the email only the application sends.
+            File.WriteAllText(basePath, source.Substring(0, rp).Replace("<InputClaim ClaimTypeReferenceId=\"email\" />", "<InputClaim ClaimTypeReferenceId=\"email\" Required=\"true\" />", StringComparison.Ordinal) + "</TrustFrameworkPolicy>\n");
+            File.WriteAllText(rpPath, head.Replace("B2C_1A_Test", "B2C_1A_SignIn", StringComparison.Ordinal)
+                + "  <BasePolicy>\n    <TenantId>contoso.onmicrosoft.com</TenantId>\n    <PolicyId>B2C_1A_Test</PolicyId>\n  </BasePolicy>\n"
+                + source.Substring(rp));
+            var workspace = Open(new[] { basePath, rpPath });
+            Assert.DoesNotContain(workspace.Analyze().Result.Diagnostics, d => d.Id == "PL3009");
+
+            // The application no longer sends the email the first step reads.
+            string edited = File.ReadAllText(rpPath).Replace("<InputClaim ClaimTypeReferenceId=\"email\" />", "", StringComparison.Ordinal);
+            workspace.SetText(rpPath, edited, 1);
+            var after = workspace.Analyze();
+            var fresh = Open(new[] { basePath, rpPath });
+            fresh.SetText(rpPath, edited, 1);
+            var full = fresh.Analyze();
+            Assert.Contains(full.Result.Diagnostics, d => d.Id == "PL3009");
+            Assert.Equal(full.Result.All.Select(c => c.Diagnostic.ToString()), after.Result.All.Select(c => c.Diagnostic.ToString()));
+        }
+
         [Fact]
         public void TextInMemoryOverridesTheDiskUntilClosed()
         {

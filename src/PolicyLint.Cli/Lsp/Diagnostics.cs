@@ -37,17 +37,34 @@ namespace PolicyLint.Cli.Lsp
                 {
                     var holder = owner(file);
                     if (holder != null && holder != folder) continue;
-                    var list = byFile.TryGetValue(file, out var found) ? found.Select(ToLsp).ToList() : new List<Diagnostic>();
-                    string key = Key(list);
+                    var findings = byFile.TryGetValue(file, out var found) ? found : NoFindings;
                     bool isOpen = open.TryGetValue(file, out var document);
-                    folder.Published.TryGetValue(file, out var last);
-                    if (!isOpen && (last ?? Key(new List<Diagnostic>())) == key) continue;
+                    bool known = folder.Published.TryGetValue(file, out var last);
+                    if (!isOpen && (known ? SameObjects(last.Findings, findings) : findings.Count == 0)) continue;
+                    var list = findings.Select(ToLsp).ToList();
+                    string key = Key(list);
+                    if (!isOpen && (known ? last.Key : EmptyKey) == key)
+                    {
+                        folder.Published[file] = (findings, key);
+                        continue;
+                    }
                     if (list.Count == 0 && !isOpen) folder.Published.Remove(file);
-                    else folder.Published[file] = key;
+                    else folder.Published[file] = (findings, key);
                     batch.Add(new PublishDiagnosticsParams { Uri = isOpen ? document!.Uri : Paths.ToUri(file), Version = isOpen ? document!.Version : (int?)null, Diagnostics = list });
                 }
             }
             return batch;
+        }
+
+        private static readonly List<RoslynDiagnostic> NoFindings = new List<RoslynDiagnostic>();
+        private static readonly string EmptyKey = Key(new List<Diagnostic>());
+
+        private static bool SameObjects(List<RoslynDiagnostic> a, List<RoslynDiagnostic> b)
+        {
+            if (a.Count != b.Count) return false;
+            for (int i = 0; i < a.Count; i++)
+                if (!ReferenceEquals(a[i], b[i])) return false;
+            return true;
         }
 
         /// <summary>One finding: the build's span (zero-based lines, UTF-16 characters), rule id, page, effective severity.</summary>

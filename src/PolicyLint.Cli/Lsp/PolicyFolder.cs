@@ -29,8 +29,13 @@ namespace PolicyLint.Cli.Lsp
         /// <summary>The last analysis, and whether a change came after it.</summary>
         public WorkspaceAnalysis? Last { get; set; }
         public bool Dirty { get; set; } = true;
-        /// <summary>The diagnostics last published for each file (a key per list), to publish a closed file only when its list changed.</summary>
-        public Dictionary<string, string> Published { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        /// <summary>
+        /// The findings last published for each file, and a key of what was sent: a closed file is published only when its
+        /// list changed. The findings are compared first as objects, since an incremental analysis keeps those of the units
+        /// it did not run again; only a list that differs is converted and compared by its key.
+        /// </summary>
+        public Dictionary<string, (List<Microsoft.CodeAnalysis.Diagnostic> Findings, string Key)> Published { get; } =
+            new Dictionary<string, (List<Microsoft.CodeAnalysis.Diagnostic>, string)>(StringComparer.Ordinal);
 
         public bool Contains(string path)
             => path.StartsWith(Root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? Root : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);

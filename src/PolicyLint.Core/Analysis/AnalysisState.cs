@@ -24,6 +24,8 @@ namespace PolicyLint.Analysis
         /// <summary>The inputs of the last analysis (path, explicit, reference) and its policy files by path.</summary>
         internal List<(string, bool, bool)>? Inputs { get; private set; }
         internal Dictionary<string, PolicyFile> Files { get; private set; } = new Dictionary<string, PolicyFile>(StringComparer.Ordinal);
+        /// <summary>The last analysis's set: its resolution scopes are taken over by the next one where their chains did not change.</summary>
+        internal PolicySet? Set { get; private set; }
 
         /// <summary>Units whose findings the last analysis reused rather than computed (for tests and the benchmark).</summary>
         public int Reused { get; internal set; }
@@ -47,10 +49,11 @@ namespace PolicyLint.Analysis
         }
 
         /// <summary>Keeps only this analysis's units: the findings of files and chains that no longer exist are let go.</summary>
-        internal void Replace(List<(string, bool, bool)> inputs, List<PolicyFile> files,
+        internal void Replace(List<(string, bool, bool)> inputs, List<PolicyFile> files, PolicySet set,
             Dictionary<(PolicyDocument, bool, long?), List<Diagnostic>> documents, Dictionary<UnitKey, List<Diagnostic>> scopes)
         {
             Inputs = inputs;
+            Set = set;
             Files = new Dictionary<string, PolicyFile>(StringComparer.Ordinal);
             foreach (var file in files) Files[file.FilePath] = file;
             Documents = documents;

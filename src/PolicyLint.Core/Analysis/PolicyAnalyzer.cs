@@ -105,6 +105,9 @@ namespace PolicyLint.Analysis
             var set = new PolicySet(files);
             var inputKey = inputs.Select(i => (i.Path, i.IsExplicit, i.IsReference)).ToList();
             bool reuse = state.CanReuse(inputKey, files);
+            // A workspace keeps its scopes for the next analysis, which takes over those of unchanged chains.
+            bool keepScopes = request.State != null;
+            if (reuse) set.Previous = state.Set;
 
             // Policies of one resolution scope run together, and a scope's merged profiles and claim flows are let go once
             // no scope left to analyze uses them (a scope reuses its bases' merges): kept to the end, the scopes of a large
@@ -141,7 +144,7 @@ namespace PolicyLint.Analysis
                 scopeUnits[key] = found;
                 scopeOrder.Add(found);
                 foreach (var used in uses[g])
-                    if (--users[used] == 0) set.Forget(used);
+                    if (--users[used] == 0 && !keepScopes) set.Forget(used);
             }
 
             // Project rules read every file: they run every time.
@@ -150,7 +153,8 @@ namespace PolicyLint.Analysis
             // A project rule has no file of its own: a failure is reported at the first reported file.
             foreach (var reg in registrations)
                 if (reg.ProjectAction != null) Run(project, reg.Rule, firstReported, reg.ProjectAction);
-            if (request.State != null) state.Replace(inputKey, files, documentUnits, scopeUnits);
+            set.TakeOverPrevious();
+            if (request.State != null) state.Replace(inputKey, files, set, documentUnits, scopeUnits);
 
             foreach (var unit in documentOrder.Concat(scopeOrder))
                 foreach (var diagnostic in unit) all.Add(diagnostic);

@@ -47,8 +47,73 @@ namespace PolicyLint.Resolution
         public ResolutionScope ScopeOf(PolicyChain chain)
         {
             var declaring = ResolutionScope.DeclaringChain(this, chain);
-            if (!_scopes.TryGetValue(declaring, out var scope)) _scopes[declaring] = scope = new ResolutionScope(this, declaring);
+            if (!_scopes.TryGetValue(declaring, out var scope))
+                _scopes[declaring] = scope = Adopt(declaring) ?? new ResolutionScope(this, declaring);
             return scope;
+        }
+
+        /// <summary>
+        /// The set of the workspace's previous analysis, when every file the rules read across chains kept its shape
+        /// (Analysis/AnalysisState.cs): a scope of it whose chain is made of the same parsed files is taken over rather than
+        /// merged again. Cleared once the analysis is done.
+        /// </summary>
+        internal PolicySet? Previous { get; set; }
+
+        private ResolutionScope? Adopt(PolicyChain declaring)
+        {
+            if (Previous == null || !Previous._scopesBySelf.TryGetValue(declaring.Self, out var candidates)) return null;
+            foreach (var old in candidates)
+            {
+                if (!SameFiles(old.Chain, declaring)) continue;
+                candidates.Remove(old);
+                Previous._scopes.Remove(old.Chain);
+                old.Rebind(this, declaring);
+                return old;
+            }
+            return null;
+        }
+
+        private static bool SameFiles(PolicyChain a, PolicyChain b)
+        {
+            if (a.Status != b.Status || a.Policies.Count != b.Policies.Count) return false;
+            for (int i = 0; i < a.Policies.Count; i++)
+                if (!ReferenceEquals(a.Policies[i], b.Policies[i])) return false;
+            return true;
+        }
+
+        /// <summary>
+        /// Once an analysis with a previous set is done: takes over the previous scopes this analysis did not ask for (of
+        /// policies whose findings were kept), so that the next edit finds them too; then lets the previous set go.
+        /// </summary>
+        internal void TakeOverPrevious()
+        {
+            if (Previous == null) return;
+            var files = new HashSet<PolicyFile>(Files);
+            foreach (var old in Previous._scopes.Values.ToList())
+            {
+                var self = old.Chain.Self;
+                if (!files.Contains(self)) continue;
+                var declaring = ResolutionScope.DeclaringChain(this, ChainOf(self));
+                if (_scopes.ContainsKey(declaring) || !SameFiles(old.Chain, declaring)) continue;
+                old.Rebind(this, declaring);
+                _scopes[declaring] = old;
+            }
+            Previous = null;
+        }
+
+        // The scopes by the first policy of their chain, for the next analysis to find the ones it can take over.
+        private Dictionary<PolicyFile, List<ResolutionScope>> _scopesBySelf => _bySelf ??= BuildBySelf();
+        private Dictionary<PolicyFile, List<ResolutionScope>>? _bySelf;
+
+        private Dictionary<PolicyFile, List<ResolutionScope>> BuildBySelf()
+        {
+            var map = new Dictionary<PolicyFile, List<ResolutionScope>>();
+            foreach (var scope in _scopes.Values)
+            {
+                if (!map.TryGetValue(scope.Chain.Self, out var list)) map[scope.Chain.Self] = list = new List<ResolutionScope>();
+                list.Add(scope);
+            }
+            return map;
         }
 
         /// <summary>

@@ -19,9 +19,9 @@ namespace PolicyLint.Resolution
             Chain = chain;
         }
 
-        public PolicySet Set { get; }
+        public PolicySet Set { get; private set; }
         /// <summary>The chain from its first policy that declares anything: Find, All and Ids answer as the full chain does.</summary>
-        public PolicyChain Chain { get; }
+        public PolicyChain Chain { get; private set; }
 
         /// <summary>
         /// A technical profile merged along the chain (once per scope). A profile whose declarations, and those of the
@@ -86,6 +86,17 @@ namespace PolicyLint.Resolution
 
         // The scopes of this chain's bases, by their place in the chain (null where the rest is not a chain of its own).
         private ResolutionScope?[]? _homes;
+
+        /// <summary>
+        /// Moves a scope to the next analysis's set (PolicySet.ScopeOf): its chain is made of the same parsed files, so what
+        /// it merged still holds; the scopes of its bases are looked up again there.
+        /// </summary>
+        internal void Rebind(PolicySet set, PolicyChain chain)
+        {
+            Set = set;
+            Chain = chain;
+            _homes = null;
+        }
 
         /// <summary>Every technical profile declared along the chain, merged; once per scope (several rules check them all).</summary>
         public IReadOnlyList<MergedTechnicalProfile> TechnicalProfiles()
