@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading;
+using PolicyLint.Build.Tests;
+using PolicyLint.Tests.Infrastructure;
+using Xunit;
+
+namespace PolicyLint.Editor.Tests
+{
+    /// <summary>
+    /// docs/editor-session.txt (the screen as tmux captures it, raw ANSI) and docs/editor-session.svg (drawn by TerminalSvg):
+    /// Neovim in tmux, with the README's Neovim 0.7 snippet as its init.lua and `policylint` on PATH, opened on samples/wechat
+    /// at line 43, once the diagnostics are shown and `gl` has opened the line's float. POLICYLINT_UPDATE_DOCS=1 rewrites both.
+    /// </summary>
+    public sealed class EditorSessionTests
+    {
+        private const int Columns = 120, Rows = 30;
+
+        [SkippableFact]
+        public void TheCapturedEditorScreenInDocsIsCurrent()
+        {
+            Skip.If(Editor.OnPath("nvim") == null, NeovimSession.Missing);
+            Skip.If(Editor.OnPath("tmux") == null, "tmux is not installed (CI installs Debian's tmux); the captured editor screen needs it");
+
+            string ansi = Capture();
+            string svg = TerminalSvg.Render(ansi, Columns);
+            string txtPath = Path.Combine(Paths.RepoRoot, "docs", "editor-session.txt"), svgPath = Path.Combine(Paths.RepoRoot, "docs", "editor-session.svg");
+            if (Environment.GetEnvironmentVariable("POLICYLINT_UPDATE_DOCS") == "1")
+            {
+                File.WriteAllText(txtPath, ansi);
+                File.WriteAllText(svgPath, svg);
+                return;
+            }
+            Assert.True(File.Exists(txtPath) && File.ReadAllText(txtPath) == ansi, $"docs/editor-session.txt is stale: run POLICYLINT_UPDATE_DOCS=1 dotnet test tests/PolicyLint.Editor.Tests --filter EditorSessionTests\n{ansi}");
+            Assert.True(File.Exists(svgPath) && File.ReadAllText(svgPath) == svg, "docs/editor-session.svg is stale: run POLICYLINT_UPDATE_DOCS=1 dotnet test tests/PolicyLint.Editor.Tests --filter EditorSessionTests");
+        }
+
+        /// <summary>The Lua block under &lt;!-- neovim-0.7 --&gt; in the README.</summary>
+        private static string ReadmeSnippet()
+        {
+            var readme = File.ReadAllText(Path.Combine(Paths.RepoRoot, "README.md"));
+            var match = Regex.Match(readme, "<!-- neovim-0.7 -->\\s*```lua\\n(?<lua>.*?)```", RegexOptions.Singleline);
+            Assert.True(match.Success, "README.md has no ```lua block under <!-- neovim-0.7 -->");
+            return match.Groups["lua"].Value;
+        }
+
+        private static string Capture()
+        {
+            string folder = Editor.CopySample("wechat");
+            string work = Path.Combine(Path.GetTempPath(), "policylint-tmux-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            string bin = Path.Combine(work, "bin");
+            Directory.CreateDirectory(bin);
+            // `policylint` as the README's snippet starts it: the tool this test run built.
+            string tool = Path.Combine(bin, "policylint");
+            File.WriteAllText(tool, $"#!/bin/sh\nexec dotnet \"{Editor.ServerDll}\" \"$@\"\n");
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            string init = Path.Combine(work, "init.lua");
+            File.WriteAllText(init, ReadmeSnippet());
+            File.WriteAllText(Path.Combine(work, "tmux.conf"), "set -g default-terminal tmux-256color\nset -g status off\n");
+
+            var environment = new Dictionary<string, string>
+            {
+                ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+                ["TERM"] = "xterm-256color",
+                ["COLORTERM"] = "",
+                ["TMUX"] = "",
+            };
+            foreach (var name in new[] { "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" })
+                environment[name] = Path.Combine(work, name.ToLowerInvariant());
+            // A server of our own (its own socket), so no user's tmux is touched, ended below.
+            string socket = "policylint-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            (int, string) Tmux(string arguments) => Tool.Run("tmux", $"-L {socket} -f \"{Path.Combine(work, "tmux.conf")}\" {arguments}", folder, environment);
+            try
+            {
+                var started = Tmux($"new-session -d -x {Columns} -y {Rows} \"nvim -u '{init}' +43 TrustFrameworkExtensions.xml\"");
+                Assert.True(started.Item1 == 0, started.Item2);
+                // The diagnostics are shown (the sign and the message beside line 43), then `gl` opens the line's float.
+                WaitFor(() => Tmux("capture-pane -p").Item2, "ClaimType 'UserId' is not declared");
+                Tmux("send-keys gl");
+                WaitFor(() => Tmux("capture-pane -p").Item2, "Diagnostics:");
+                // Then the screen as it stays.
+                string previous = "", screen = Tmux("capture-pane -e -p").Item2;
+                for (int i = 0; i < 50 && screen != previous; i++)
+                {
+                    Thread.Sleep(300);
+                    previous = screen;
+                    screen = Tmux("capture-pane -e -p").Item2;
+                }
+                return screen;
+            }
+            finally
+            {
+                Tmux("kill-server");
+                Editor.Delete(work);
+                Editor.Delete(folder);
+            }
+        }
+
+        private static void WaitFor(Func<string> screen, string text)
+        {
+            string last = "";
+            for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; Thread.Sleep(200))
+                if ((last = screen()).Contains(text, StringComparison.Ordinal)) return;
+            Assert.Fail($"the screen did not show \"{text}\" within 60 s:\n{last}");
+        }
+    }
+}
