@@ -22,16 +22,7 @@ namespace PolicyLint.Cli.Tests
         public void TheCapturedSessionInDocsIsCurrent()
         {
             string ansi = Session();
-            string svg = TerminalSvg.Render(ansi, Columns);
-            string txtPath = Path.Combine(Paths.RepoRoot, "docs", "cli-session.txt"), svgPath = Path.Combine(Paths.RepoRoot, "docs", "cli-session.svg");
-            if (Environment.GetEnvironmentVariable("POLICYLINT_UPDATE_DOCS") == "1")
-            {
-                File.WriteAllText(txtPath, ansi);
-                File.WriteAllText(svgPath, svg);
-                return;
-            }
-            Assert.True(File.Exists(txtPath) && File.ReadAllText(txtPath) == ansi, "docs/cli-session.txt is stale: run POLICYLINT_UPDATE_DOCS=1 dotnet test --filter TerminalSessionTests");
-            Assert.True(File.Exists(svgPath) && File.ReadAllText(svgPath) == svg, "docs/cli-session.svg is stale: run POLICYLINT_UPDATE_DOCS=1 dotnet test --filter TerminalSessionTests");
+            TerminalSvg.AssertCurrent("cli-session", ansi, Columns, "tests/PolicyLint.Cli.Tests", nameof(TerminalSessionTests));
             // What the session shows: a code frame under the PL2001 finding, in colour, and the exit code.
             Assert.Contains("\u001b[1;31merror PL2001\u001b[0m", ansi);
             Assert.Contains("   43 |\u001b[0m             <OutputClaim ClaimTypeReferenceId=\"UserId\"", ansi);

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit;
 
 namespace PolicyLint.Tests.Infrastructure
 {
@@ -47,6 +49,25 @@ namespace PolicyLint.Tests.Infrastructure
             public string Text = "";
             public string Style = "";
             public string? Box;
+        }
+
+        /// <summary>
+        /// docs/&lt;name&gt;.txt holds the session's raw ANSI and docs/&lt;name&gt;.svg its drawing: the test fails when either
+        /// is stale, and POLICYLINT_UPDATE_DOCS=1 rewrites both.
+        /// </summary>
+        public static void AssertCurrent(string name, string ansi, int columns, string project, string test)
+        {
+            string txtPath = Path.Combine(Paths.RepoRoot, "docs", name + ".txt"), svgPath = Path.Combine(Paths.RepoRoot, "docs", name + ".svg");
+            string svg = Render(ansi, columns);
+            if (Environment.GetEnvironmentVariable("POLICYLINT_UPDATE_DOCS") == "1")
+            {
+                File.WriteAllText(txtPath, ansi);
+                File.WriteAllText(svgPath, svg);
+                return;
+            }
+            string renew = $"run POLICYLINT_UPDATE_DOCS=1 dotnet test {project} --filter {test}";
+            Assert.True(File.Exists(txtPath) && File.ReadAllText(txtPath) == ansi, $"docs/{name}.txt is stale: {renew}\n{ansi}");
+            Assert.True(File.Exists(svgPath) && File.ReadAllText(svgPath) == svg, $"docs/{name}.svg is stale: {renew}");
         }
 
         public static string Render(string ansi, int columns)
