@@ -35,6 +35,8 @@ namespace PolicyLint.Cli
                 stdout.WriteLine("policylint " + Version);
                 return Success;
             }
+            // LSP over the process's own standard input and output; the log goes to stderr only.
+            if (parsed.Command == "lsp") return Lsp.LanguageServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr).GetAwaiter().GetResult();
             try
             {
                 cwd = Path.GetFullPath(cwd);
@@ -181,7 +183,9 @@ namespace PolicyLint.Cli
             sb.Append("  policylint [options] [paths...]       lint; a folder means every *.xml under it whose root is TrustFrameworkPolicy\n");
             sb.Append("                                        (bin/, obj/, .git/, node_modules/ skipped); default: the current folder\n");
             sb.Append("  policylint fix [options] [paths...]   apply every safe fix, lint again and report what is left;\n");
-            sb.Append("                                        --list numbers every fix (suppress, .editorconfig too), --apply N applies one\n\n");
+            sb.Append("                                        --list numbers every fix (suppress, .editorconfig too), --apply N applies one\n");
+            sb.Append("  policylint lsp [--stdio]              a language server (LSP) on standard input and output, for editors;\n");
+            sb.Append("                                        each workspace folder is linted as its project file (or `policylint` there) would\n\n");
             sb.Append("Options:\n");
             foreach (var (name, value, help, _) in CliArguments.Options)
             {

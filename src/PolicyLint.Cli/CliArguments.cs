@@ -6,7 +6,7 @@ namespace PolicyLint.Cli
     /// <summary>The command line, parsed by hand: a dozen options need no library (and the tool then depends on the core alone).</summary>
     internal sealed class CliArguments
     {
-        /// <summary>"lint" (the default) or "fix".</summary>
+        /// <summary>"lint" (the default), "fix" or "lsp".</summary>
         public string Command = "lint";
         public readonly List<string> Paths = new List<string>();
         public readonly List<string> References = new List<string>();
@@ -72,9 +72,9 @@ namespace PolicyLint.Cli
             error = null;
             var result = new CliArguments();
             int start = 0;
-            if (args.Count > 0 && args[0] == "fix")
+            if (args.Count > 0 && (args[0] == "fix" || args[0] == "lsp"))
             {
-                result.Command = "fix";
+                result.Command = args[0];
                 start = 1;
             }
             bool onlyPaths = false;
@@ -110,8 +110,15 @@ namespace PolicyLint.Cli
 
                 bool Flag() => inline == null;
                 bool ok = true;
+                // The server reads each workspace folder's project (or the defaults): no lint option applies to it.
+                if (result.Command == "lsp" && name != "--stdio" && name != "--help" && name != "--version")
+                {
+                    error = $"option '{name}' does not apply to `policylint lsp`: it reads each folder's project file, or lints as `policylint` would there; see --help";
+                    return null;
+                }
                 switch (name)
                 {
+                    case "--stdio" when result.Command == "lsp": ok = Flag(); break;
                     case "--reference": ok = Add(result.References, Value()); break;
                     case "--policy-key": ok = Add(result.PolicyKeys, Value()); break;
                     case "--environment": ok = Set(ref result.Environment, Value()); break;
@@ -169,6 +176,11 @@ namespace PolicyLint.Cli
                     error = Array.Exists(Options, o => o.Name == name && o.Value == null) ? $"option '{name}' takes no value" : $"option '{name}' needs a value";
                     return null;
                 }
+            }
+            if (result.Command == "lsp" && result.Paths.Count > 0 && !result.Help)
+            {
+                error = "`policylint lsp` takes no paths: the client names the workspace folders";
+                return null;
             }
             return result;
         }

@@ -24,6 +24,7 @@ namespace PolicyLint.Tests
             "PolicyLint.Resolution",
             "PolicyLint.Analysis",
             "PolicyLint.Rules",
+            "PolicyLint.Navigation",
             "PolicyLint.Settings",
             "PolicyLint.Configuration",
             "PolicyLint.Reporting",

@@ -27,15 +27,15 @@ namespace PolicyLint.Pipeline
 
         /// <summary>
         /// The rule's own fixes, then the host's. <paramref name="projectDirectory"/> is where a new .editorconfig goes when
-        /// none lies above the file.
+        /// none lies above the file. <paramref name="readText"/>: the policy's text as analyzed (an editor's buffer); default: the file.
         /// </summary>
-        public static IReadOnlyList<CodeFix> All(Diagnostic diagnostic, string projectDirectory)
-            => CodeFix.Of(diagnostic).Concat(For(diagnostic, projectDirectory)).ToList();
+        public static IReadOnlyList<CodeFix> All(Diagnostic diagnostic, string projectDirectory, Func<string, string>? readText = null)
+            => CodeFix.Of(diagnostic).Concat(For(diagnostic, projectDirectory, readText)).ToList();
 
-        public static IReadOnlyList<CodeFix> For(Diagnostic diagnostic, string projectDirectory)
+        public static IReadOnlyList<CodeFix> For(Diagnostic diagnostic, string projectDirectory, Func<string, string>? readText = null)
         {
             var fixes = new List<CodeFix>();
-            if (Suppress(diagnostic) is CodeFix suppress) fixes.Add(suppress);
+            if (Suppress(diagnostic, readText) is CodeFix suppress) fixes.Add(suppress);
             fixes.AddRange(SetSeverity(diagnostic, projectDirectory));
             return fixes;
         }
@@ -44,11 +44,11 @@ namespace PolicyLint.Pipeline
         /// A disable-next comment on its own line before the line of the element that holds the finding, with that line's
         /// indentation (the comment covers the next element and everything in it). Null when the finding lies in no element.
         /// </summary>
-        public static CodeFix? Suppress(Diagnostic diagnostic)
+        public static CodeFix? Suppress(Diagnostic diagnostic, Func<string, string>? readText = null)
         {
             string path = PathOf(diagnostic);
-            if (string.IsNullOrEmpty(path) || !File.Exists(path)) return null;
-            var document = PolicyParser.Parse(path, Fixer.ReadText(path));
+            if (string.IsNullOrEmpty(path) || (readText == null && !File.Exists(path))) return null;
+            var document = PolicyParser.Parse(path, (readText ?? Fixer.ReadText)(path));
             if (!document.IsWellFormed || document.Root is not PolicyNode root) return null;
             int offset = diagnostic.Location.SourceSpan.Start;
             PolicyNode? holder = null;
