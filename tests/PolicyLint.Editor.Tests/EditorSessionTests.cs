@@ -26,7 +26,7 @@ namespace PolicyLint.Editor.Tests
 
             string ansi = Capture();
             // What the screen shows: the PL2001 message beside line 43, and the float with both of the line's findings.
-            Assert.Contains("ClaimType 'UserId' is not declared", ansi);
+            Assert.Contains("ClaimType 'UserId' is not declared", ansi); // in the float
             Assert.Contains("Diagnostics:", ansi);
             TerminalSvg.AssertCurrent("editor-session", ansi, Columns, "tests/PolicyLint.Editor.Tests", nameof(EditorSessionTests));
         }
@@ -58,6 +58,8 @@ namespace PolicyLint.Editor.Tests
             {
                 ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
                 ["TERM"] = "xterm-256color",
+                ["LANG"] = "C.UTF-8",
+                ["LC_ALL"] = "C.UTF-8",
                 ["COLORTERM"] = "",
                 ["TMUX"] = "",
             };
@@ -65,13 +67,14 @@ namespace PolicyLint.Editor.Tests
                 environment[name] = Path.Combine(work, name.ToLowerInvariant());
             // A server of our own (its own socket), so no user's tmux is touched, ended below.
             string socket = "policylint-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            (int, string) Tmux(string arguments) => Tool.Run("tmux", $"-L {socket} -f \"{Path.Combine(work, "tmux.conf")}\" {arguments}", folder, environment);
+            (int, string) Tmux(string arguments) => Tool.Run("tmux", $"-u -L {socket} -f \"{Path.Combine(work, "tmux.conf")}\" {arguments}", folder, environment);
             try
             {
                 var started = Tmux($"new-session -d -x {Columns} -y {Rows} \"nvim -u '{init}' +43 TrustFrameworkExtensions.xml\"");
                 Assert.True(started.Item1 == 0, started.Item2);
-                // The diagnostics are shown (the sign and the message beside line 43), then `gl` opens the line's float.
-                WaitFor(() => Tmux("capture-pane -p").Item2, "ClaimType 'UserId' is not declared");
+                // The diagnostics are shown (beside line 43, a mark for each of its two and the last one's message), then `gl`
+                // opens the line's float.
+                WaitFor(() => Tmux("capture-pane -p").Item2, "\u25a0\u25a0 WeChat profile");
                 Tmux("send-keys gl");
                 WaitFor(() => Tmux("capture-pane -p").Item2, "Diagnostics:");
                 // Then the screen as it stays.

@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
             starting = start(context).finally(() => (starting = undefined));
         }),
         vscode.workspace.onDidChangeConfiguration(async e => {
-            if (client && e.affectsConfiguration(`${section}.dotnetPath`)) {
+            if (client && (e.affectsConfiguration(`${section}.dotnetPath`) || e.affectsConfiguration(`${section}.debounce`))) {
                 await stop();
                 starting = start(context).finally(() => (starting = undefined));
             }
@@ -73,12 +73,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
         // Registered for XML files on disk; the middleware below keeps everything to policy documents.
         documentSelector: [{ scheme: 'file', language: 'xml' }],
         diagnosticCollectionName: section,
-        initializationOptions: () => ({ debounce: vscode.workspace.getConfiguration(section).get<number>('debounce', 300) }),
-        synchronize: {
-            configurationSection: section,
-            // What the server re-reads when it changes: policies not open, project files, .editorconfig, settings, baselines.
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.xml,*.proj,*.csproj,*.props,*.targets,.editorconfig,appsettings.json,policylint.baseline.json}'),
-        },
+        // The server reads the debounce once, at initialize; it registers its own file watchers (project files,
+        // .editorconfig, settings, baselines, policies not open).
+        initializationOptions: { debounceMs: settings.get<number>('debounce', 150) },
         middleware: policiesOnly(),
     };
     client = new LanguageClient(section, 'PolicyLint', serverOptions, clientOptions);

@@ -130,6 +130,7 @@ function steps.rename(step)
   local params = position_params(step)
   params.newName = step.new_name
   local edit = request(bufnr, 'textDocument/rename', params)
+  if edit == nil then error('textDocument/rename answered no WorkspaceEdit (prepareRename: ' .. vim.inspect(prepared) .. ')') end
   local counts = {}
   for uri, list in pairs(published) do counts[uri] = #list end
   vim.lsp.util.apply_workspace_edit(edit, 'utf-16')
