@@ -55,6 +55,11 @@ namespace PolicyLint.Editor.Tests
             Assert.Empty(entries.Where(e => !(e.StartsWith("extension/server/", StringComparison.Ordinal) || e == "extension/dist/extension.js"
                 || e == "[Content_Types].xml" || e == "extension.vsixmanifest" || e.Count(c => c == '/') == 1)));
             Assert.DoesNotContain("extension/server/policylint", entries);
+            // The server's own dependencies ship; MSBuild does not (the SDK's is loaded at run time), but its locator must,
+            // or a project file cannot be evaluated (a PrivateAssets="all" reference is left out of `dotnet publish`).
+            Assert.Contains("extension/server/StreamJsonRpc.dll", entries);
+            Assert.True(entries.Contains("extension/server/Microsoft.Build.Locator.dll"), "the server in the .vsix lacks Microsoft.Build.Locator.dll: `dotnet publish` leaves out a PrivateAssets=\"all\" package, and the server then cannot evaluate a project file");
+            Assert.DoesNotContain("extension/server/Microsoft.Build.dll", entries);
 
             // The manifest is the source's package.json (a stale .vsix fails here), and says what the extension claims.
             string manifest = Text(zip, "extension/package.json");
