@@ -18,6 +18,7 @@ namespace PolicyLint.Benchmarks
     ///   run (default)        BenchmarkDotNet: floor, load, full analysis; then the ratio summary and peak memory
     ///   workspace            BenchmarkDotNet: cold full analysis of the 1 MB set against re-analysis after a one-character edit
     ///   workspace-quick [N]  the same, best of N, in one process (a minute)
+    ///   lsp-latency [N]      the language server in this process: a one-character didChange to its publishDiagnostics, best and median of N, against a cold full analysis
     ///   memory               peak memory only (one fresh process per corpus)
     ///   profile              time per phase and per rule (stopwatch, best of 3)
     ///   generate DIR SCALE   write a synthetic repository (used by build-bench.sh)
@@ -57,6 +58,9 @@ namespace PolicyLint.Benchmarks
                     return 0;
                 case "workspace-quick":
                     WorkspaceQuick(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+                    return 0;
+                case "lsp-latency":
+                    LspLatency.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20).GetAwaiter().GetResult();
                     return 0;
                 case "memory":
                     PrintMemory(AnalysisBenchmarks.Corpora().ToList());

@@ -412,14 +412,17 @@ namespace PolicyLint.Cli.Lsp
             }
         }
 
-        /// <summary>Runs one handler: an exception is logged and answered with <paramref name="fallback"/>, never fatal.</summary>
+        /// <summary>
+        /// Runs one handler: an exception is logged and answered with <paramref name="fallback"/>, never fatal. A
+        /// LocalRpcException is the handler's own error answer (a refused rename) and goes to the client as it is.
+        /// </summary>
         internal T Guard<T>(string method, T fallback, Func<T> handler)
         {
             try
             {
                 return handler();
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not LocalRpcException)
             {
                 Log($"{method} failed: {ex}", MessageParams.Error);
                 return fallback;

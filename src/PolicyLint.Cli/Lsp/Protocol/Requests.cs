@@ -71,8 +71,8 @@ namespace PolicyLint.Cli.Lsp.Protocol
     /// <summary>The SymbolKind numbers the outline uses.</summary>
     public static class SymbolKind
     {
-        public const int File = 1, Module = 2, Namespace = 3, Class = 5, Method = 6, Property = 7, Field = 8, Function = 12,
-            Variable = 13, Constant = 14, String = 15, Key = 20, Event = 24, Struct = 23, Object = 19;
+        public const int Module = 2, Namespace = 3, Package = 4, Class = 5, Field = 8, Interface = 11, Function = 12,
+            Constant = 14, Object = 19, Struct = 23, Event = 24;
     }
 
     public sealed class CompletionList
