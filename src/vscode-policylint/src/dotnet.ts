@@ -24,16 +24,16 @@ export async function findDotnet(configured: string): Promise<DotnetLookup> {
             .map(dir => path.join(dir, executable))
             .find(isFile);
         if (!candidate) {
-            return { error: `PolicyLint needs the .NET runtime ${requiredMajor} or newer, and found no '${executable}' on PATH. Install .NET, or set policylint.dotnetPath.` };
+            return { error: `PolicyLint needs the .NET runtime ${requiredMajor} or newer, and found no '${executable}' on PATH. Install .NET from ${downloadUrl}, or set policylint.dotnetPath.` };
         }
     }
     const runtimes = await listRuntimes(candidate);
     if (runtimes === undefined) {
-        return { error: `'${candidate} --list-runtimes' failed: is it a .NET host? Install .NET ${requiredMajor} or newer, or set policylint.dotnetPath.` };
+        return { error: `'${candidate} --list-runtimes' failed: is it a .NET host? Install .NET ${requiredMajor} or newer from ${downloadUrl}, or set policylint.dotnetPath.` };
     }
     if (!runtimes.some(major => major >= requiredMajor)) {
         const found = runtimes.length === 0 ? 'none' : runtimes.map(m => `${m}.x`).join(', ');
-        return { error: `PolicyLint needs the .NET runtime ${requiredMajor} or newer; '${candidate}' has ${found}. Install .NET ${requiredMajor}, or set policylint.dotnetPath.` };
+        return { error: `PolicyLint needs the .NET runtime ${requiredMajor} or newer; '${candidate}' has ${found}. Install .NET ${requiredMajor} from ${downloadUrl}, or set policylint.dotnetPath.` };
     }
     return { path: candidate };
 }
