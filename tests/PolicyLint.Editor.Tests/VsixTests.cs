@@ -86,28 +86,39 @@ namespace PolicyLint.Editor.Tests
             Assert.Equal("Major", runtime.GetProperty("rollForward").GetString());
         }
 
-        /// <summary>The server inside the .vsix, run as the extension runs it (`dotnet server/policylint.dll lsp`), answers initialize.</summary>
+        /// <summary>
+        /// The server inside the .vsix, run as the extension runs it (`dotnet server/policylint.dll lsp`) on a copy of
+        /// samples/wechat: it answers initialize, publishes the extensions file's findings when it is opened, and shuts down.
+        /// </summary>
         [Fact]
-        public async Task TheBundledServerAnswersInitializeAndShutsDown()
+        public async Task TheBundledServerAnalyzesAnOpenedPolicyAndShutsDown()
         {
             string folder = Path.Combine(Path.GetTempPath(), "policylint-vsix-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            string policies = Editor.CopySample("wechat");
             try
             {
                 ZipFile.ExtractToDirectory(Built.Value, folder);
-                var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
+                var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = policies };
                 info.ArgumentList.Add(Path.Combine(folder, "extension", "server", "policylint.dll"));
                 info.ArgumentList.Add("lsp");
                 using var server = Process.Start(info)!;
                 var stderr = server.StandardError.ReadToEndAsync();
                 var input = server.StandardInput.BaseStream;
                 var output = server.StandardOutput.BaseStream;
-                string root = new Uri(folder + Path.DirectorySeparatorChar).AbsoluteUri;
+                string root = new Uri(policies).AbsoluteUri;
                 await Send(input, $"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{{\"processId\":{Environment.ProcessId},\"rootUri\":\"{root}\",\"capabilities\":{{}}}}}}");
                 var initialized = await Receive(output, 1);
                 var capabilities = initialized.GetProperty("result").GetProperty("capabilities");
                 Assert.True(capabilities.TryGetProperty("textDocumentSync", out _), initialized.ToString());
                 Assert.True(capabilities.TryGetProperty("codeActionProvider", out _), initialized.ToString());
                 await Send(input, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+                string file = Path.Combine(policies, "TrustFrameworkExtensions.xml"), uri = new Uri(file).AbsoluteUri;
+                await Send(input, JsonSerializer.Serialize(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "xml", version = 1, text = File.ReadAllText(file) } } }));
+                var published = await Receive(output, m => m.TryGetProperty("method", out var method) && method.GetString() == "textDocument/publishDiagnostics"
+                    && m.GetProperty("params").GetProperty("uri").GetString() == uri);
+                Assert.Equal(new[] { "42:47 PL2001", "42:47 PL6001", "98:77 PL2011" }, published.GetProperty("params").GetProperty("diagnostics").EnumerateArray()
+                    .Select(d => $"{d.GetProperty("range").GetProperty("start").GetProperty("line")}:{d.GetProperty("range").GetProperty("start").GetProperty("character")} {d.GetProperty("code").GetString()}")
+                    .OrderBy(d => d, StringComparer.Ordinal));
                 await Send(input, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
                 await Receive(output, 2);
                 await Send(input, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
@@ -117,6 +128,7 @@ namespace PolicyLint.Editor.Tests
             finally
             {
                 Editor.Delete(folder);
+                Editor.Delete(policies);
             }
         }
 
@@ -130,7 +142,11 @@ namespace PolicyLint.Editor.Tests
         }
 
         /// <summary>The response with this id (notifications and requests from the server before it are skipped), within a minute.</summary>
-        private static async Task<JsonElement> Receive(Stream output, int id)
+        private static Task<JsonElement> Receive(Stream output, int id)
+            => Receive(output, m => m.TryGetProperty("id", out var got) && got.ValueKind == JsonValueKind.Number && got.GetInt32() == id && !m.TryGetProperty("method", out _));
+
+        /// <summary>The first message that matches (those before it are skipped), within a minute.</summary>
+        private static async Task<JsonElement> Receive(Stream output, Func<JsonElement, bool> wanted)
         {
             var read = Task.Run(async () =>
             {
@@ -143,11 +159,10 @@ namespace PolicyLint.Editor.Tests
                     byte[] body = new byte[length];
                     await output.ReadExactlyAsync(body);
                     var message = JsonDocument.Parse(body).RootElement.Clone();
-                    if (message.TryGetProperty("id", out var got) && got.ValueKind == JsonValueKind.Number && got.GetInt32() == id && !message.TryGetProperty("method", out _))
-                        return message;
+                    if (wanted(message)) return message;
                 }
             });
-            Assert.True(await Task.WhenAny(read, Task.Delay(TimeSpan.FromMinutes(1))) == read, $"no response {id} within a minute");
+            Assert.True(await Task.WhenAny(read, Task.Delay(TimeSpan.FromMinutes(1))) == read, "no such message within a minute");
             return await read;
         }
 
