@@ -52,8 +52,8 @@ namespace PolicyLint.Editor.Tests
             })
                 Assert.Contains(expected, entries);
             // Only the bundle, the server and the documents: no sources, node_modules, maps or the build script; no apphost.
-            Assert.Empty(entries.Where(e => !(e.StartsWith("extension/server/", StringComparison.Ordinal) || e == "extension/dist/extension.js"
-                || e == "[Content_Types].xml" || e == "extension.vsixmanifest" || e.Count(c => c == '/') == 1)));
+            Assert.DoesNotContain(entries, e => !(e.StartsWith("extension/server/", StringComparison.Ordinal) || e == "extension/dist/extension.js"
+                || e == "[Content_Types].xml" || e == "extension.vsixmanifest" || e.Count(c => c == '/') == 1));
             Assert.DoesNotContain("extension/server/policylint", entries);
             // The server's own dependencies ship; MSBuild does not (the SDK's is loaded at run time), but its locator must,
             // or a project file cannot be evaluated (a PrivateAssets="all" reference is left out of `dotnet publish`).
