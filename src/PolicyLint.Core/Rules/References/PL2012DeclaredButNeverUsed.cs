@@ -2,6 +2,7 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Resolution;
@@ -18,14 +19,17 @@ namespace PolicyLint.Rules.References
         private static readonly FrozenSet<string> ImplicitlyUsed = new[]
         { "api.error" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>What one file references: a file fact, so an edit to another file does not read this one again.</summary>
-        private static readonly FileFact<HashSet<(DeclarationKind, string)>> ReferencesIn = Fact.OfFile(file =>
+        /// <summary>
+        /// What one file references, each (kind, Id) once: a file fact, so an edit to another file does not read this one
+        /// again. An array, not the set it was made with: every file of a build keeps one.
+        /// </summary>
+        private static readonly FileFact<(DeclarationKind, string)[]> ReferencesIn = Fact.OfFile(file =>
         {
             var used = new HashSet<(DeclarationKind, string)>(KindAndId.Comparer);
             foreach (var node in file.Document.Elements(ReferenceSite.IsSite))
                 foreach (var site in ReferenceSite.On(node.Name))
                     if (site.Read(node) is Reference r) used.Add((site.Kind, r.Value));
-            return used;
+            return used.ToArray();
         });
 
         public override DiagnosticDescriptor Descriptor { get; } = Describe("PL2012",
