@@ -16,6 +16,7 @@ namespace PolicyLint.Benchmarks
     /// <summary>
     /// dotnet run -c Release --project tests/PolicyLint.Benchmarks -- [command] [--corpora a,b] [--iterations n] [--jit tiered|full]
     ///   run (default)        BenchmarkDotNet: floor, load, full analysis; then the ratio summary and peak memory
+    ///   before-after         BenchmarkDotNet: full analysis by this build and by POLICYLINT_BASELINE_CORE (before-after.sh COMMIT)
     ///   workspace            BenchmarkDotNet: cold full analysis of the 1 MB set against re-analysis after a one-character edit
     ///   workspace-quick [N]  the same, best of N, in one process (a minute)
     ///   lsp-latency [N]      the language server in this process: a one-character didChange to its publishDiagnostics, best and median of N, against a cold full analysis
@@ -52,6 +53,9 @@ namespace PolicyLint.Benchmarks
                     var summary = BenchmarkRunner.Run<AnalysisBenchmarks>();
                     PrintRatios(summary);
                     PrintMemory(AnalysisBenchmarks.Corpora().ToList());
+                    return 0;
+                case "before-after":
+                    BenchmarkRunner.Run<BeforeAfterBenchmarks>();
                     return 0;
                 case "workspace":
                     BenchmarkRunner.Run<WorkspaceBenchmarks>();
