@@ -49,7 +49,7 @@ namespace PolicyLint.Editor.Tests
             // `policylint` as the README's snippet starts it: the tool this test run built.
             string tool = Path.Combine(bin, "policylint");
             File.WriteAllText(tool, $"#!/bin/sh\nexec dotnet \"{Editor.ServerDll}\" \"$@\"\n");
-            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             string init = Path.Combine(work, "init.lua");
             File.WriteAllText(init, ReadmeSnippet());
             File.WriteAllText(Path.Combine(work, "tmux.conf"), "set -g default-terminal tmux-256color\nset -g status off\n");

@@ -81,7 +81,7 @@ namespace PolicyLint.Editor.Tests
             // A dotnet host with only the .NET 8 runtime.
             string eight = Path.Combine(old, "dotnet");
             File.WriteAllText(eight, "#!/bin/sh\necho 'Microsoft.AspNetCore.App 8.0.11 [/usr/share/dotnet/shared/Microsoft.AspNetCore.App]'\necho 'Microsoft.NETCore.App 8.0.11 [/usr/share/dotnet/shared/Microsoft.NETCore.App]'\n");
-            File.SetUnixFileMode(eight, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(eight, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             try
             {
                 // "path: ..." or "error: ...": what findDotnet answers with this PATH and this setting.
