@@ -34,12 +34,8 @@ namespace PolicyLint.LanguageServer.Tests
         public async Task DidChange_IntroducingAnError_PublishesItAtItsRange_AndFixingItPublishesAnEmptyList()
         {
             using var folder = new TempFolder();
-            string path = folder.Copy("PL2011/ok/exact-case.xml", "SignUp.xml");
-            string text = File.ReadAllText(path);
             await using var client = LspClient.Start();
-            await client.Initialize(folder.Root);
-            await client.Open(path);
-            Assert.Empty(await client.Diagnostics(path, version: 1));
+            var (path, text) = await OpenCleanPolicy(folder, client);
 
             // "email" → "Email" in the relying party's output claim: one character.
             var (line, character) = Text.PositionOf(text, "<OutputClaim ClaimTypeReferenceId=\"email\" />");
@@ -81,12 +77,8 @@ namespace PolicyLint.LanguageServer.Tests
         public async Task MalformedMidEdit_GivesPL0001_AndTheServerKeepsServing()
         {
             using var folder = new TempFolder();
-            string path = folder.Copy("PL2011/ok/exact-case.xml", "SignUp.xml");
-            string text = File.ReadAllText(path);
             await using var client = LspClient.Start();
-            await client.Initialize(folder.Root);
-            await client.Open(path);
-            Assert.Empty(await client.Diagnostics(path, version: 1));
+            var (path, text) = await OpenCleanPolicy(folder, client);
 
             // Half-typed: "<OutputClaim ClaimTypeReferenceId="email" />" loses its "/>".
             var (line, character) = Text.PositionOf(text, "<OutputClaim ClaimTypeReferenceId=\"email\" />");
@@ -99,6 +91,16 @@ namespace PolicyLint.LanguageServer.Tests
             await client.Change(path, 3, line, end, line, end, "/>");
             Assert.Empty(await client.Diagnostics(path, version: 3));
             Assert.Equal(0, await client.Stop());
+        }
+
+        /// <summary>A policy with no findings, opened: what the edits of a test then break and mend.</summary>
+        private static async Task<(string Path, string Text)> OpenCleanPolicy(TempFolder folder, LspClient client)
+        {
+            string path = folder.Copy("PL2011/ok/exact-case.xml", "SignUp.xml");
+            await client.Initialize(folder.Root);
+            await client.Open(path);
+            Assert.Empty(await client.Diagnostics(path, version: 1));
+            return (path, File.ReadAllText(path));
         }
 
         internal static void AssertDiagnostic(JToken d, string code, int line, int character, int endLine, int endCharacter, int severity)
