@@ -29,7 +29,7 @@ namespace PolicyLint.LanguageServer.Tests
             await Assert.ThrowsAnyAsync<StreamJsonRpc.RemoteRpcException>(() => client.Request("textDocument/hover", new { textDocument = 5, position = "here" }));
             // An edit whose range lies past the end: applied at the end, as the protocol's clamping says.
             await client.Change(path, 2, 5000, 0, 5000, 0, "");
-            Assert.Single(await client.Diagnostics(path, version: 2));
+            Assert.Equal("PL2011", (string?)Assert.Single(await client.Diagnostics(path, version: 2))["code"]);
 
             Assert.False(client.Process.HasExited);
             var (line, character) = Text.PositionOf(File.ReadAllText(path), "ClaimTypeReferenceId=\"Email\"");

@@ -61,7 +61,7 @@ namespace PolicyLint.Resolution
 
         private ResolutionScope? Adopt(PolicyChain declaring)
         {
-            if (Previous == null || !Previous._scopesBySelf.TryGetValue(declaring.Self, out var candidates)) return null;
+            if (Previous == null || !Previous.ScopesBySelf.TryGetValue(declaring.Self, out var candidates)) return null;
             foreach (var old in candidates)
             {
                 if (!SameFiles(old.Chain, declaring)) continue;
@@ -102,7 +102,7 @@ namespace PolicyLint.Resolution
         }
 
         // The scopes by the first policy of their chain, for the next analysis to find the ones it can take over.
-        private Dictionary<PolicyFile, List<ResolutionScope>> _scopesBySelf => _bySelf ??= BuildBySelf();
+        private Dictionary<PolicyFile, List<ResolutionScope>> ScopesBySelf => _bySelf ??= BuildBySelf();
         private Dictionary<PolicyFile, List<ResolutionScope>>? _bySelf;
 
         private Dictionary<PolicyFile, List<ResolutionScope>> BuildBySelf()
